@@ -1,0 +1,23 @@
+.PHONY: setup run test lint format
+
+setup:
+	@scripts/bootstrap
+
+## Set up, migrate, import the seed articles and serve on http://127.0.0.1:8000 (SQLite).
+run: setup
+	DJANGO_DEBUG=1 .venv/bin/python manage.py migrate --no-input
+	DJANGO_DEBUG=1 .venv/bin/python manage.py import_articles seeds/
+	DJANGO_DEBUG=1 .venv/bin/python manage.py runserver 127.0.0.1:8000
+
+## Set up and run the whole suite, on SQLite and (when it answers) PostgreSQL.
+test: setup
+	@scripts/ensure-chromium
+	@scripts/test
+
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: setup
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .

@@ -1,0 +1,56 @@
+"""Articles as imported: the raw text kept verbatim, the clean body that excerpts point into."""
+
+from typing import Self
+
+from django.db import models
+from django.urls import reverse
+
+
+class ArticleQuerySet(models.QuerySet):
+    def search(self, query: str) -> Self:
+        """Plain substring search over titles and bodies; full-text search comes later."""
+        if not query:
+            return self
+        return self.filter(models.Q(title__icontains=query) | models.Q(body__icontains=query))
+
+
+class Article(models.Model):
+    class PublishedSource(models.TextChoices):
+        FRONT_MATTER = "front_matter", "Front matter"
+        TEXT = "text", "Date line in the text"
+        EDITOR = "editor", "Set by an editor"
+        UNKNOWN = "unknown", "Unknown"
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        SPANISH = "es", "Spanish"
+
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=255, unique=True)
+    body = models.TextField(help_text="Clean text: excerpts' offsets point into it.")
+    raw_text = models.TextField(help_text="The text exactly as imported.")
+    published = models.DateField(null=True, blank=True, db_index=True)
+    published_source = models.CharField(
+        max_length=20, choices=PublishedSource, default=PublishedSource.UNKNOWN
+    )
+    outlet = models.CharField(max_length=200, blank=True)
+    byline = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    language = models.CharField(max_length=8, choices=Language, default=Language.ENGLISH)
+    content_hash = models.CharField(
+        max_length=64, unique=True, help_text="SHA-256 of the imported text."
+    )
+    source_file = models.CharField(max_length=255, blank=True, db_index=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})

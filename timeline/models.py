@@ -1,0 +1,203 @@
+"""The timeline: countries, actors, dated events and the excerpts that source them."""
+
+import datetime
+from typing import Self
+
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+class Country(models.Model):
+    code = models.CharField("ISO 3166 alpha-2 code", max_length=2, unique=True)
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    aliases = models.JSONField(
+        default=list, blank=True, help_text='Other names, e.g. "U.S.", "Estados Unidos".'
+    )
+    demonyms = models.JSONField(
+        default=list, blank=True, help_text='e.g. "Salvadoran", "salvadoreño".'
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.code = self.code.upper()
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:country", kwargs={"code": self.code})
+
+    @property
+    def names(self) -> list[str]:
+        """Every form of the country's name that counts as a mention of it."""
+        return [self.name, *self.aliases, *self.demonyms]
+
+
+class Actor(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    role = models.CharField(max_length=200, blank=True)
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="actors"
+    )
+    aliases = models.JSONField(
+        default=list, blank=True, help_text='e.g. "Bukele", "the Salvadoran president".'
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:actor", kwargs={"slug": self.slug})
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class EventQuerySet(models.QuerySet):
+    def visible(self) -> Self:
+        """Everything but events an editor rejected."""
+        return self.exclude(status=Event.Status.REJECTED)
+
+    def for_actor(self, actor: Actor) -> Self:
+        return self.filter(actors=actor)
+
+    def for_country(self, country: Country) -> Self:
+        return self.filter(countries=country)
+
+    def chronological(self, *, newest_first: bool = True) -> Self:
+        """Dated events in date order, then the undated ones."""
+        date = models.F("date")
+        order = date.desc(nulls_last=True) if newest_first else date.asc(nulls_last=True)
+        return self.order_by(order, "id" if not newest_first else "-id")
+
+    def with_sources(self) -> Self:
+        """Return a queryset optimized for listing events with actors, countries and sources."""
+        return self.prefetch_related(
+            "actors",
+            "countries",
+            models.Prefetch(
+                "excerpts", queryset=Excerpt.objects.select_related("article").order_by("id")
+            ),
+        )
+
+
+class Event(models.Model):
+    class Precision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
+        UNKNOWN = "unknown", "Unknown"
+
+    class Type(models.TextChoices):
+        VISIT = "visit", "Visit"
+        MEETING = "meeting", "Meeting"
+        AGREEMENT = "agreement", "Agreement"
+        TRANSFER = "transfer", "Transfer"
+        STATEMENT = "statement", "Statement"
+        POLICY = "policy", "Policy"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        EXTRACTED = "extracted", "Extracted"
+        REVIEWED = "reviewed", "Reviewed"
+        REJECTED = "rejected", "Rejected"
+
+    title = models.CharField(max_length=300)
+    date = models.DateField(
+        null=True, blank=True, db_index=True, help_text="First day of the period it is known to."
+    )
+    date_precision = models.CharField(max_length=10, choices=Precision, default=Precision.UNKNOWN)
+    date_phrase = models.CharField(
+        max_length=200, blank=True, help_text="The words the date was read from."
+    )
+    date_resolution = models.CharField(
+        max_length=300, blank=True, help_text="How the date was worked out."
+    )
+    event_type = models.CharField(max_length=20, choices=Type, default=Type.OTHER, db_index=True)
+    actors = models.ManyToManyField(Actor, blank=True, related_name="events")
+    countries = models.ManyToManyField(Country, blank=True, related_name="events")
+    status = models.CharField(
+        max_length=20, choices=Status, default=Status.EXTRACTED, db_index=True
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("date").desc(nulls_last=True), "-id"]
+        indexes = [models.Index(fields=["date", "id"])]
+
+    def __str__(self) -> str:
+        return f"{self.date_display}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:event", kwargs={"pk": self.pk})
+
+    @property
+    def date_display(self) -> str:
+        return format_event_date(self.date, self.date_precision)
+
+    @property
+    def is_editor_owned(self) -> bool:
+        """Re-extraction never overwrites what an editor reviewed or rejected."""
+        return self.status != self.Status.EXTRACTED
+
+
+def format_event_date(date: datetime.date | None, precision: str) -> str:
+    """A date only as precise as it is known: "14 April 2025", "March 2022", "2022"."""
+    if date is None or precision == Event.Precision.UNKNOWN:
+        return "Date unknown"
+    if precision == Event.Precision.YEAR:
+        return str(date.year)
+    if precision == Event.Precision.MONTH:
+        return date.strftime("%B %Y")
+    return f"{date.day} {date.strftime('%B %Y')}"
+
+
+class Excerpt(models.Model):
+    """The words of an article that an event was read from, by character offsets into its body."""
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="excerpts"
+    )
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="excerpts")
+    start = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Empty when the quote is gone from a re-imported text."
+    )
+    end = models.PositiveIntegerField(null=True, blank=True)
+    quote = models.TextField()
+
+    class Meta:
+        ordering = ["article_id", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start"))
+                | models.Q(start__isnull=True, end__isnull=True),
+                name="excerpt_end_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.quote[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#excerpt-{self.pk}"
