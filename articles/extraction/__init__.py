@@ -1,0 +1,43 @@
+"""Extraction: pure functions from text to dataclasses, testable without a database.
+
+`extract_article(text, gazetteer)` parses a file's text into an article with its events; the
+pieces (document parsing, dates, mentions, sentences, titles) are usable on their own.
+"""
+
+from dataclasses import dataclass, field
+
+from articles.extraction.document import DocumentError, ParsedDocument, parse_document
+from articles.extraction.events import ExtractedEvent, ExtractedExcerpt, extract_events
+from articles.extraction.gazetteer import ActorEntry, CountryEntry, Gazetteer
+
+__all__ = [
+    "ActorEntry",
+    "CountryEntry",
+    "DocumentError",
+    "ExtractedArticle",
+    "ExtractedEvent",
+    "ExtractedExcerpt",
+    "Gazetteer",
+    "ParsedDocument",
+    "extract_article",
+    "extract_events",
+    "parse_document",
+]
+
+
+@dataclass
+class ExtractedArticle:
+    document: ParsedDocument
+    events: list[ExtractedEvent] = field(default_factory=list)
+
+
+def extract_article(text: str, gazetteer: Gazetteer) -> ExtractedArticle:
+    """Raises DocumentError when the text cannot become an article."""
+    document = parse_document(text)
+    events = extract_events(
+        document.body,
+        published=document.published,
+        gazetteer=gazetteer,
+        language=document.language,
+    )
+    return ExtractedArticle(document=document, events=events)

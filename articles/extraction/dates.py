@@ -1,0 +1,245 @@
+"""Date expressions in sentences, resolved with dateparser relative to the publication date.
+
+dateparser's own search over whole texts is slow and finds dates in words like "We", "may" or
+"a century". Here a small set of patterns finds the candidate expressions first (month names
+must be capitalised in English and come with a day, a year or a preposition; bare numbers are
+years only after "in", "since"…), and dateparser only resolves what was found, keeping the
+precision the text gives: "March 2022" is a month, "in 2022" a year, "on Monday" a day.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+DAY = "day"
+MONTH = "month"
+YEAR = "year"
+UNKNOWN = "unknown"
+
+MONTHS_EN = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+)
+MONTHS_ES = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
+    "diciembre|Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|"
+    "Noviembre|Diciembre"
+)
+MONTHS_ES_SHORT = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sep|sept|oct|nov|dic)\.?"
+WEEKDAYS_EN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+WEEKDAYS_ES = (
+    "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|"
+    "Lunes|Martes|Miércoles|Jueves|Viernes|Sábado|Domingo"
+)
+YEAR_NUMBER = r"(?:19|20)\d\d"
+DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
+ORDINAL = r"(?:st|nd|rd|th)?"
+
+# Each pattern: (regex, precision, needs a publication date to resolve).
+# Longer, more precise forms come first; overlapping later matches are dropped.
+_PATTERNS: dict[str, list[tuple[str, str, bool]]] = {
+    "en": [
+        (
+            rf"(?:(?:{WEEKDAYS_EN}),?\s+)?(?:{MONTHS_EN})\s+{DAY_NUMBER}{ORDINAL},?\s+{YEAR_NUMBER}",
+            DAY,
+            False,
+        ),
+        (
+            rf"(?:(?:{WEEKDAYS_EN}),?\s+)?{DAY_NUMBER}{ORDINAL}\s+(?:of\s+)?(?:{MONTHS_EN}),?\s+"
+            rf"{YEAR_NUMBER}",
+            DAY,
+            False,
+        ),
+        (rf"{YEAR_NUMBER}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])", DAY, False),
+        (rf"{DAY_NUMBER}/(?:0?[1-9]|1[0-2])/{YEAR_NUMBER}", DAY, False),
+        (rf"(?:{MONTHS_EN}),?\s+(?:of\s+)?{YEAR_NUMBER}", MONTH, False),
+        (rf"(?:{MONTHS_EN})\s+{DAY_NUMBER}{ORDINAL}(?![\d,]*\d)", DAY, True),
+        (rf"{DAY_NUMBER}{ORDINAL}\s+(?:of\s+)?(?:{MONTHS_EN})", DAY, True),
+        (rf"(?:in|since|during|until|by|early|late|mid-|last|this)\s+(?:{MONTHS_EN})", MONTH, True),
+        (
+            rf"(?:in|since|during|until|early|late|mid-|throughout)\s+(?:the\s+year\s+)?"
+            rf"{YEAR_NUMBER}(?![\d-])",
+            YEAR,
+            False,
+        ),
+        (rf"(?:on|last|this|past|next)\s+(?:{WEEKDAYS_EN})|(?:{WEEKDAYS_EN})", DAY, True),
+        (r"yesterday|today|the day before yesterday", DAY, True),
+        (r"(?:last|this|next)\s+month", MONTH, True),
+        (r"(?:last|this|next)\s+year", YEAR, True),
+    ],
+    "es": [
+        (rf"{DAY_NUMBER}\s+de\s+(?:{MONTHS_ES})\s+(?:de|del)\s+{YEAR_NUMBER}", DAY, False),
+        (rf"{DAY_NUMBER}\s+{MONTHS_ES_SHORT}\s+{YEAR_NUMBER}", DAY, False),
+        (rf"{YEAR_NUMBER}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])", DAY, False),
+        (rf"{DAY_NUMBER}/(?:0?[1-9]|1[0-2])/{YEAR_NUMBER}", DAY, False),
+        (rf"(?:{MONTHS_ES})\s+(?:de|del)\s+{YEAR_NUMBER}", MONTH, False),
+        (rf"{DAY_NUMBER}\s+de\s+(?:{MONTHS_ES})", DAY, True),
+        (
+            rf"(?:en|desde|durante|hasta|a\s+principios\s+de|a\s+finales\s+de)\s+(?:{MONTHS_ES})",
+            MONTH,
+            True,
+        ),
+        (rf"(?:en|desde|durante|hasta)\s+(?:el\s+)?(?:año\s+)?{YEAR_NUMBER}(?![\d-])", YEAR, False),
+        (rf"(?:este|el\s+pasado|el\s+próximo|el|pasado|próximo)\s+(?:{WEEKDAYS_ES})", DAY, True),
+        (r"anteayer|antier|ayer|hoy", DAY, True),
+        (r"(?:el\s+mes\s+pasado|este\s+mes|el\s+próximo\s+mes)", MONTH, True),
+        (r"(?:el\s+año\s+pasado|este\s+año|el\s+próximo\s+año)", YEAR, True),
+    ],
+}
+
+_COMPILED = {
+    language: [
+        (re.compile(rf"(?<![\w-])(?:{regex})(?![\w])"), precision, relative)
+        for regex, precision, relative in patterns
+    ]
+    for language, patterns in _PATTERNS.items()
+}
+
+# Words before a relative date that put it after the article was written.
+FUTURE_MARKERS = re.compile(
+    r"\b(?:will|expected\s+to|scheduled|set\s+to|plans?\s+to|planned|upcoming|next|"
+    r"próximo|próxima|será|serán|prevé|previsto|prevista|tiene\s+previsto)\b",
+    re.IGNORECASE,
+)
+# Prepositions and determiners dateparser doesn't need, stripped before it resolves a phrase.
+LEADING_WORDS = re.compile(
+    r"^(?:on|in|since|during|until|by|last|this|past|throughout|the\s+year|"
+    r"en|desde|durante|hasta|el\s+pasado|el|este|pasado|a\s+principios\s+de|"
+    r"a\s+finales\s+de|early|late|mid-)\s*",
+    re.IGNORECASE,
+)
+
+
+RELATIVE_PERIOD = re.compile(
+    r"(?:last|this|next)\s+(?:month|year)|el\s+(?:mes|año)\s+pasado|este\s+(?:mes|año)|"
+    r"el\s+próximo\s+(?:mes|año)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    start: int
+    end: int
+    text: str
+    precision: str
+    relative: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    date: datetime.date | None
+    precision: str
+    phrase: str
+    explanation: str
+
+
+UNDATED = ResolvedDate(None, UNKNOWN, "", "No date in the text.")
+
+
+def find_date_expressions(
+    text: str, language: str = "en", start: int = 0, end: int | None = None
+) -> list[DateExpression]:
+    """Date expressions in text[start:end], earliest first, never overlapping."""
+    end = len(text) if end is None else end
+    found: list[DateExpression] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, precision, relative in _COMPILED.get(language, _COMPILED["en"]):
+        for match in pattern.finditer(text, start, end):
+            if any(match.start() < t_end and t_start < match.end() for t_start, t_end in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(
+                DateExpression(match.start(), match.end(), match.group(), precision, relative)
+            )
+    return sorted(found, key=lambda expression: expression.start)
+
+
+def resolve_date(
+    expression: DateExpression,
+    *,
+    published: datetime.date | None,
+    language: str = "en",
+    context_before: str = "",
+) -> ResolvedDate:
+    """The date an expression stands for, never invented and never after publication."""
+    phrase = expression.text
+    if expression.relative:
+        if published is None:
+            return ResolvedDate(
+                None, UNKNOWN, phrase, f"'{phrase}' not resolved: the article has no date."
+            )
+        if FUTURE_MARKERS.search(phrase) or FUTURE_MARKERS.search(context_before[-60:]):
+            return ResolvedDate(
+                None, UNKNOWN, phrase, f"'{phrase}' refers to a time after publication."
+            )
+    parsed = _parse(_core(phrase), language, published)
+    if parsed is None:
+        return ResolvedDate(None, UNKNOWN, phrase, f"'{phrase}' could not be read as a date.")
+    date = _start_of_period(parsed, expression.precision)
+    if published is not None and date > published:
+        return ResolvedDate(
+            None, UNKNOWN, phrase, f"'{phrase}' would fall after the article's publication."
+        )
+    if expression.relative:
+        explanation = f"'{phrase}' in an article published {format_short_date(published)}"
+    else:
+        explanation = f"'{phrase}' in the text"
+    return ResolvedDate(date, expression.precision, phrase, explanation)
+
+
+def format_short_date(date: datetime.date) -> str:
+    return f"{date.day} {date.strftime('%b %Y')}"
+
+
+def _core(phrase: str) -> str:
+    """The phrase without the words dateparser stumbles on ("on Monday" -> "Monday")."""
+    if RELATIVE_PERIOD.fullmatch(phrase):
+        return phrase
+    core = phrase
+    while True:
+        stripped = LEADING_WORDS.sub("", core, count=1)
+        if stripped == core or not stripped:
+            break
+        core = stripped
+    core = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", core)
+    core = re.sub(r"\bof\s+", "", core)
+    return core
+
+
+def _start_of_period(value: datetime.date, precision: str) -> datetime.date:
+    if precision == YEAR:
+        return value.replace(month=1, day=1)
+    if precision == MONTH:
+        return value.replace(day=1)
+    return value
+
+
+def _parse(core: str, language: str, published: datetime.date | None) -> datetime.date | None:
+    base = published.isoformat() if published else None
+    return _parse_cached(core, language, base)
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(core: str, language: str, base: str | None) -> datetime.date | None:
+    result = _parser(language, base).get_date_data(core)
+    if result.date_obj is None:
+        return None
+    return result.date_obj.date()
+
+
+@lru_cache(maxsize=256)
+def _parser(language: str, base: str | None) -> DateDataParser:
+    settings = {
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "DMY",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    if base:
+        settings["RELATIVE_BASE"] = datetime.datetime.fromisoformat(base)
+    languages = [language] if language in _PATTERNS else ["en"]
+    return DateDataParser(languages=languages, settings=settings)

@@ -1,0 +1,179 @@
+"""From a file's text to an article: front matter, title, date line, outlet and clean body."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from articles.extraction.boilerplate import is_boilerplate, trailing_navigation_start
+from articles.extraction.dates import find_date_expressions, resolve_date
+from articles.extraction.language import detect_language
+
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+FRONT_MATTER_KEYS = {
+    "published": "published",
+    "date": "published",
+    "source": "outlet",
+    "outlet": "outlet",
+    "url": "url",
+    "link": "url",
+    "byline": "byline",
+    "author": "byline",
+    "title": "title",
+    "language": "language",
+    "lang": "language",
+}
+DATE_LINE_PREFIX = re.compile(
+    r"^(?:posted|published|updated|publicado|actualizado)(?:\s+(?:on|el|at))?\s*:?\s*",
+    re.IGNORECASE,
+)
+ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?")
+BYLINE = re.compile(r"^(?:By|Por)\s+([A-ZÁÉÍÓÚÑ][\w.'’ -]{2,80})$")
+SOURCE_CREDIT = re.compile(r"^(?:SOURCE|Source|FUENTE|Fuente)\s*:\s*(.{2,60})$")
+MAX_TITLE_LENGTH = 300
+DATE_LINE_SEARCH_LINES = 6
+
+
+class DocumentError(ValueError):
+    """The text cannot become an article; the message says why, for the editor."""
+
+
+@dataclass
+class ParsedDocument:
+    title: str
+    body: str
+    published: datetime.date | None
+    published_source: str  # front_matter, text or unknown
+    language: str
+    outlet: str = ""
+    url: str = ""
+    byline: str = ""
+    removed_lines: list[str] = field(default_factory=list)
+
+
+def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Optional `key: value` lines between two `---` lines at the top of the file."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta = {}
+    for line in match.group(1).splitlines():
+        key, separator, value = line.partition(":")
+        field_name = FRONT_MATTER_KEYS.get(key.strip().lower())
+        if separator and field_name:
+            meta[field_name] = value.strip().strip("\"'")
+    return meta, text[match.end() :]
+
+
+def parse_date_line(line: str) -> datetime.date | None:
+    """A line that is only a date: "February 5, 2025", "Posted on 17/04/2025 at 11:30"."""
+    candidate = DATE_LINE_PREFIX.sub("", line.strip())
+    if not candidate or len(candidate) > 60:
+        return None
+    iso = ISO_DATETIME.match(candidate)
+    if iso:
+        try:
+            return datetime.date.fromisoformat(iso.group(1))
+        except ValueError:
+            return None
+    candidate = re.sub(r"\s+(?:at|a\s+las)\s+\d{1,2}[:.]\d{2}.*$", "", candidate)
+    candidate = re.sub(r",?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.*$", "", candidate)
+    for language in ("en", "es"):
+        expressions = find_date_expressions(candidate, language)
+        if len(expressions) == 1 and not expressions[0].relative:
+            expression = expressions[0]
+            leftover = candidate[: expression.start] + candidate[expression.end :]
+            if re.search(r"\w{3,}", leftover):
+                continue
+            resolved = resolve_date(expression, published=None, language=language)
+            if resolved.date and resolved.precision == "day":
+                return resolved.date
+    return None
+
+
+def parse_front_matter_date(value: str) -> datetime.date:
+    iso = ISO_DATETIME.match(value.strip())
+    if iso:
+        try:
+            return datetime.date.fromisoformat(iso.group(1))
+        except ValueError:
+            pass
+    parsed = parse_date_line(value)
+    if parsed is None:
+        raise DocumentError(f"front matter 'published: {value}' is not a date (use YYYY-MM-DD)")
+    return parsed
+
+
+def parse_document(text: str) -> ParsedDocument:
+    """Split a file's text into metadata and a clean body that excerpts will index into."""
+    meta, rest = parse_front_matter(text)
+    lines = [_normalise_line(line) for line in rest.splitlines()]
+    title = meta.get("title", "")
+    if not title:
+        title_index = next((i for i, line in enumerate(lines) if line), None)
+        if title_index is None:
+            raise DocumentError("no title: the file has no text")
+        title = lines[title_index]
+        lines = lines[title_index + 1 :]
+    if len(title) > MAX_TITLE_LENGTH:
+        raise DocumentError(
+            f"no title: the first line is {len(title)} characters long "
+            f"(a title line has at most {MAX_TITLE_LENGTH})"
+        )
+
+    published = None
+    published_source = "unknown"
+    if meta.get("published"):
+        published = parse_front_matter_date(meta["published"])
+        published_source = "front_matter"
+
+    kept: list[str] = []
+    removed: list[str] = []
+    outlet = meta.get("outlet", "")
+    byline = meta.get("byline", "")
+    seen_short_lines: set[str] = set()
+    nonblank = [line for line in lines if line]
+    navigation_from = trailing_navigation_start(nonblank)
+    for index, line in enumerate(nonblank):
+        if index < DATE_LINE_SEARCH_LINES and published_source != "front_matter":
+            date = parse_date_line(line) if published is None else None
+            if date is not None:
+                published, published_source = date, "text"
+                removed.append(line)
+                continue
+        if index < DATE_LINE_SEARCH_LINES and not byline and (match := BYLINE.match(line)):
+            byline = match.group(1).strip()
+            removed.append(line)
+            continue
+        if credit := SOURCE_CREDIT.match(line):
+            outlet = outlet or credit.group(1).strip()
+            removed.append(line)
+            continue
+        repeated = len(line) < 120 and line in seen_short_lines
+        if repeated or index >= navigation_from or is_boilerplate(line):
+            removed.append(line)
+            continue
+        if len(line) < 120:
+            seen_short_lines.add(line)
+        kept.append(line)
+
+    body = "\n\n".join(kept)
+    if not body.strip():
+        raise DocumentError("empty: no article text after the title")
+    language = meta.get("language") or detect_language(f"{title}\n{body}")
+    return ParsedDocument(
+        title=title,
+        body=body,
+        published=published,
+        published_source=published_source,
+        language=language if language in {"en", "es"} else "en",
+        outlet=outlet,
+        url=meta.get("url", ""),
+        byline=byline,
+        removed_lines=removed,
+    )
+
+
+def _normalise_line(line: str) -> str:
+    """One paragraph per line, with non-breaking and repeated spaces folded."""
+    line = "".join(" " if ch.isspace() else ch for ch in line if ch.isprintable() or ch.isspace())
+    return " ".join(line.split())

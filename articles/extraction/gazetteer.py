@@ -1,0 +1,151 @@
+"""Find mentions of known actors and countries in text, from their alias lists.
+
+A gazetteer is built once per import run (one compiled regular expression for every alias), so
+that finding mentions costs one scan per article, however many aliases editors add.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+# Phrases that contain a country's alias without naming that country: "Latin American leaders"
+# are not American, "Central American countries" not the United States.
+BLOCKING_PHRASES = (
+    "Latin America",
+    "Latin American",
+    "Latin Americans",
+    "Central America",
+    "Central American",
+    "Central Americans",
+    "South America",
+    "South American",
+    "North America",
+    "North American",
+    "Americas",
+    "America Latina",
+    "América Latina",
+    "Centroamérica",
+    "latinoamericano",
+    "latinoamericanos",
+    "Mar-a-Lago",
+    "Bukele model",
+    "Bukele Model",
+    "modelo Bukele",
+    "Washington Post",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    key: str  # the actor's slug
+    name: str
+    names: tuple[str, ...]
+    country: str | None = None  # ISO code
+
+
+@dataclass(frozen=True, slots=True)
+class CountryEntry:
+    key: str  # ISO alpha-2 code
+    name: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: str  # "actor" or "country"
+    key: str
+    start: int
+    end: int
+    text: str
+
+
+def alias_forms(alias: str) -> set[str]:
+    """The spellings of an alias that count: as written, capitalised, and in capitals.
+
+    Case is not folded further, so that a lower-case Spanish demonym ("salvadoreño") matches at
+    the start of a sentence but a capitalised alias never matches an ordinary lower-case word.
+    """
+    alias = " ".join(alias.split())
+    if not alias:
+        return set()
+    forms = {alias, alias.upper()}
+    forms.add(alias[0].upper() + alias[1:])
+    if alias.lower().startswith(("the ", "la ", "el ")):
+        forms.add(alias.split(" ", 1)[1])
+    return forms
+
+
+@dataclass
+class Gazetteer:
+    actors: list[ActorEntry] = field(default_factory=list)
+    countries: list[CountryEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_form: dict[str, tuple[str, str]] = {}
+        for country in self.countries:
+            for name in country.names:
+                for form in alias_forms(name):
+                    self._by_form.setdefault(form, ("country", country.key))
+        for actor in self.actors:
+            for name in actor.names:
+                for form in alias_forms(name):
+                    # An actor's alias wins over a country's ("the Salvadoran president").
+                    self._by_form[form] = ("actor", actor.key)
+        self._actor_country = {actor.key: actor.country for actor in self.actors}
+        self._actor_name = {actor.key: actor.name for actor in self.actors}
+        self._country_name = {country.key: country.name for country in self.countries}
+        self._pattern = _alternation(self._by_form)
+        self._blockers = _alternation({phrase: None for phrase in BLOCKING_PHRASES})
+
+    @classmethod
+    def from_database(cls) -> "Gazetteer":
+        from timeline.models import Actor, Country
+
+        countries = [
+            CountryEntry(key=c.code, name=c.name, names=tuple(c.names))
+            for c in Country.objects.all()
+        ]
+        actors = [
+            ActorEntry(
+                key=a.slug,
+                name=a.name,
+                names=tuple(a.names),
+                country=a.country.code if a.country else None,
+            )
+            for a in Actor.objects.select_related("country")
+        ]
+        return cls(actors=actors, countries=countries)
+
+    def actor_country(self, slug: str) -> str | None:
+        return self._actor_country.get(slug)
+
+    def actor_name(self, slug: str) -> str:
+        return self._actor_name.get(slug, slug)
+
+    def country_name(self, code: str) -> str:
+        return self._country_name.get(code, code)
+
+    def find_mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Mentions in text[start:end], longest alias first, never inside a blocking phrase."""
+        end = len(text) if end is None else end
+        if self._pattern is None:
+            return []
+        blocked = []
+        if self._blockers is not None:
+            blocked = [(m.start(), m.end()) for m in self._blockers.finditer(text, start, end)]
+        mentions = []
+        for match in self._pattern.finditer(text, start, end):
+            if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+                continue
+            kind, key = self._by_form[match.group()]
+            mentions.append(Mention(kind, key, match.start(), match.end(), match.group()))
+        return mentions
+
+
+def _alternation(forms: Iterable[str]) -> re.Pattern | None:
+    ordered = sorted(set(forms), key=len, reverse=True)
+    if not ordered:
+        return None
+    body = "|".join(re.escape(form) for form in ordered)
+    # Word boundaries that also work for aliases ending in a full stop ("U.S.").
+    return re.compile(rf"(?<![\w.])(?:{body})(?![\w]|\.\w)")
