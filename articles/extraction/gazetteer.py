@@ -116,6 +116,29 @@ class Gazetteer:
         ]
         return cls(actors=actors, countries=countries)
 
+    @classmethod
+    def from_rows(cls, *, countries: list[dict], actors: list[dict]) -> "Gazetteer":
+        """From plain rows shaped like timeline.gazetteer_data's (for tests and tools)."""
+        return cls(
+            countries=[
+                CountryEntry(
+                    key=row["code"],
+                    name=row["name"],
+                    names=(row["name"], *row.get("aliases", ()), *row.get("demonyms", ())),
+                )
+                for row in countries
+            ],
+            actors=[
+                ActorEntry(
+                    key=row["slug"],
+                    name=row["name"],
+                    names=(row["name"], *row.get("aliases", ())),
+                    country=row.get("country"),
+                )
+                for row in actors
+            ],
+        )
+
     def actor_country(self, slug: str) -> str | None:
         return self._actor_country.get(slug)
 

@@ -1,0 +1,61 @@
+"""`manage.py import_articles PATH…`: import article files and folders, one transaction a file."""
+
+import sys
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.services import ImportContext, import_file, iter_article_files
+
+STATUSES = ("imported", "updated", "unchanged", "failed")
+
+
+class Command(BaseCommand):
+    help = (
+        "Import plain-text articles (files, or folders of .txt files) and extract their events. "
+        "Each file is imported in its own transaction; the same text again changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Article files or folders.")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Report what would be imported without changing the database.",
+        )
+
+    def handle(self, *args, paths, dry_run, **options):
+        files = list(iter_article_files(paths))
+        missing = [str(file.path) for file in files if not file.path.exists()]
+        if missing:
+            raise CommandError(f"No such file or folder: {', '.join(missing)}")
+        context = ImportContext.from_database()
+        counts: Counter[str] = Counter()
+        show_progress = self.stdout.isatty() and options["verbosity"] > 0
+        for number, file in enumerate(files, start=1):
+            outcome = import_file(file, context=context, dry_run=dry_run)
+            counts[outcome.status] += 1
+            if outcome.status == "failed":
+                self._clear_progress(show_progress)
+                self.stderr.write(f"{outcome.source}: {outcome.message}")
+            elif options["verbosity"] > 1:
+                self.stdout.write(f"{outcome.source}: {outcome.status} {outcome.message}".rstrip())
+            if show_progress:
+                self._progress(number, len(files))
+        self._clear_progress(show_progress)
+        summary = ", ".join(f"{counts[status]} {status}" for status in STATUSES)
+        prefix = "Dry run, nothing saved: " if dry_run else ""
+        self.stdout.write(f"{prefix}{len(files)} files: {summary}.")
+        if counts["failed"]:
+            raise CommandError(f"{counts['failed']} of {len(files)} files could not be imported.")
+
+    def _progress(self, done: int, total: int, width: int = 30) -> None:
+        filled = width * done // max(total, 1)
+        bar = "█" * filled + "·" * (width - filled)
+        sys.stdout.write(f"\r{bar} {done}/{total} files")
+        sys.stdout.flush()
+
+    def _clear_progress(self, show_progress: bool) -> None:
+        if show_progress:
+            sys.stdout.write("\r\033[K")
+            sys.stdout.flush()

@@ -1,0 +1,280 @@
+"""The import pipeline: files in, articles with extracted events out, one transaction a file.
+
+The same functions serve the `import_articles` command and the admin. A re-import or a
+re-extraction never overwrites or deletes an event an editor has reviewed or rejected.
+"""
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import DatabaseError, transaction
+from django.utils.text import slugify
+
+from articles.extraction import DocumentError, ExtractedEvent, Gazetteer, extract_events
+from articles.extraction.document import parse_document
+from articles.models import Article
+from timeline.models import Actor, Country, Event, Excerpt
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+ARTICLE_SUFFIXES = {".txt", ".text", ".md"}
+
+
+class ImportFailure(Exception):
+    """A file that cannot be imported; the message says why, for the person importing it."""
+
+
+@dataclass
+class ExtractionSummary:
+    created: int = 0
+    kept: int = 0
+    removed: int = 0
+
+
+@dataclass
+class ImportOutcome:
+    source: str
+    status: str  # imported, updated, unchanged or failed
+    article: Article | None = None
+    message: str = ""
+    extraction: ExtractionSummary = field(default_factory=ExtractionSummary)
+
+
+@dataclass
+class ImportContext:
+    """What every file of one import run shares: the alias index and the ids behind it."""
+
+    gazetteer: Gazetteer
+    actor_ids: dict[str, int]
+    country_ids: dict[str, int]
+
+    @classmethod
+    def from_database(cls) -> "ImportContext":
+        return cls(
+            gazetteer=Gazetteer.from_database(),
+            actor_ids=dict(Actor.objects.values_list("slug", "id")),
+            country_ids=dict(Country.objects.values_list("code", "id")),
+        )
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    path: Path
+    name: str  # what identifies it on a re-import: its path below the folder that was named
+
+
+def iter_article_files(paths: Iterable[str | Path]) -> Iterator[ArticleFile]:
+    """Files as given, and the article files (.txt, .text, .md) found under folders."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = (p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
+            for file in sorted(p for p in found if p.is_file()):
+                yield ArticleFile(file, file.relative_to(path).as_posix())
+        else:
+            yield ArticleFile(path, path.name)
+
+
+def read_article_file(path: Path) -> str:
+    """The file's text, or ImportFailure saying why it is not an article we can read."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ImportFailure(f"cannot be read ({error.strerror or error})") from error
+    if size > MAX_FILE_BYTES:
+        raise ImportFailure(f"too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+    if size == 0:
+        raise ImportFailure("empty file")
+    data = path.read_bytes()
+    return decode_article_bytes(data)
+
+
+def decode_article_bytes(data: bytes) -> str:
+    if b"\x00" in data:
+        raise ImportFailure("binary file (contains NUL bytes), not plain text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFailure(
+            f"not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "save the file as UTF-8 and import it again"
+        ) from error
+    if not text.strip():
+        raise ImportFailure("empty file (only white space)")
+    return text
+
+
+def import_file(
+    file: ArticleFile, *, context: ImportContext | None = None, dry_run: bool = False
+) -> ImportOutcome:
+    try:
+        text = read_article_file(file.path)
+    except ImportFailure as failure:
+        return ImportOutcome(source=str(file.path), status="failed", message=str(failure))
+    outcome = import_text(text, source_file=file.name, context=context, dry_run=dry_run)
+    outcome.source = str(file.path)
+    return outcome
+
+
+def import_text(
+    text: str,
+    *,
+    source_file: str = "",
+    context: ImportContext | None = None,
+    dry_run: bool = False,
+) -> ImportOutcome:
+    """Create, update or leave alone the article for this text, all in one transaction."""
+    context = context or ImportContext.from_database()
+    source = source_file or "(pasted text)"
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    try:
+        document = parse_document(text)
+    except DocumentError as error:
+        return ImportOutcome(source=source, status="failed", message=str(error))
+    try:
+        with transaction.atomic():
+            outcome = _save_document(text, document, content_hash, source, source_file, context)
+            if dry_run:
+                transaction.set_rollback(True)
+    except DatabaseError as error:
+        return ImportOutcome(source=source, status="failed", message=f"database error: {error}")
+    return outcome
+
+
+def _save_document(text, document, content_hash, source, source_file, context) -> ImportOutcome:
+    duplicate = Article.objects.filter(content_hash=content_hash).first()
+    if duplicate is not None:
+        note = "" if duplicate.source_file == source_file else f"same text as {duplicate.slug}"
+        return ImportOutcome(source=source, status="unchanged", article=duplicate, message=note)
+
+    article = Article.objects.filter(source_file=source_file).first() if source_file else None
+    status = "updated" if article else "imported"
+    if article is None:
+        article = Article(slug=unique_slug(document.title), source_file=source_file)
+    article.title = document.title
+    article.body = document.body
+    article.raw_text = text
+    article.content_hash = content_hash
+    article.language = document.language
+    article.outlet = document.outlet or article.outlet
+    article.url = document.url or article.url
+    article.byline = document.byline or article.byline
+    if article.published_source != Article.PublishedSource.EDITOR or article.published is None:
+        article.published = document.published
+        article.published_source = document.published_source
+    article.save()
+    summary = extract_article_events(article, context=context)
+    return ImportOutcome(source=source, status=status, article=article, extraction=summary)
+
+
+def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    base = (slugify(title) or "article")[:200].strip("-") or "article"
+    taken = set(
+        Article.objects.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, counter = base, 2
+    while slug in taken:
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+def extract_article_events(
+    article: Article, *, context: ImportContext | None = None
+) -> ExtractionSummary:
+    """(Re)extract the article's events from its body, keeping what editors decided.
+
+    Events still as extracted and sourced only here are replaced; events an editor reviewed or
+    rejected stay, with their excerpts re-anchored in the current body (or marked as gone from
+    it), and no new event is made from a sentence they already cover.
+    """
+    context = context or ImportContext.from_database()
+    summary = ExtractionSummary()
+    covered_quotes = _reconcile_existing(article, summary)
+    extracted = extract_events(
+        article.body,
+        published=article.published,
+        gazetteer=context.gazetteer,
+        language=article.language,
+    )
+    fresh = [
+        event
+        for event in extracted
+        if not any(excerpt.quote in covered_quotes for excerpt in event.excerpts)
+    ]
+    _create_events(article, fresh, context)
+    summary.created = len(fresh)
+    return summary
+
+
+def _reconcile_existing(article: Article, summary: ExtractionSummary) -> set[str]:
+    if article.pk is None or not article.excerpts.exists():
+        return set()
+    excerpts = list(article.excerpts.select_related("event"))
+    covered: set[str] = set()
+    replaceable_events = set()
+    stale_excerpts = []
+    for excerpt in excerpts:
+        if excerpt.event.is_editor_owned:
+            covered.add(excerpt.quote)
+            _reanchor(excerpt, article.body)
+            stale_excerpts.append(excerpt)
+        else:
+            replaceable_events.add(excerpt.event_id)
+    if stale_excerpts:
+        Excerpt.objects.bulk_update(stale_excerpts, ["start", "end"])
+    summary.kept = len({excerpt.event_id for excerpt in stale_excerpts})
+    Excerpt.objects.filter(article=article, event_id__in=replaceable_events).delete()
+    orphaned = Event.objects.filter(pk__in=replaceable_events, excerpts__isnull=True)
+    summary.removed = orphaned.count()
+    orphaned.delete()
+    return covered
+
+
+def _reanchor(excerpt: Excerpt, body: str) -> None:
+    if excerpt.start is not None and body[excerpt.start : excerpt.end] == excerpt.quote:
+        return
+    position = body.find(excerpt.quote)
+    if position < 0:
+        excerpt.start = excerpt.end = None
+    else:
+        excerpt.start, excerpt.end = position, position + len(excerpt.quote)
+
+
+def _create_events(article: Article, events: list[ExtractedEvent], context: ImportContext):
+    if not events:
+        return
+    rows = Event.objects.bulk_create(
+        [
+            Event(
+                title=event.title[:300],
+                date=event.date,
+                date_precision=event.date_precision,
+                date_phrase=event.date_phrase[:200],
+                date_resolution=event.date_resolution[:300],
+                event_type=event.event_type,
+            )
+            for event in events
+        ]
+    )
+    actor_links, country_links, excerpts = [], [], []
+    for row, event in zip(rows, events, strict=True):
+        actor_links += [
+            Event.actors.through(event_id=row.pk, actor_id=context.actor_ids[slug])
+            for slug in event.actors
+            if slug in context.actor_ids
+        ]
+        country_links += [
+            Event.countries.through(event_id=row.pk, country_id=context.country_ids[code])
+            for code in event.countries
+            if code in context.country_ids
+        ]
+        excerpts += [
+            Excerpt(article=article, event=row, start=e.start, end=e.end, quote=e.quote)
+            for e in event.excerpts
+        ]
+    Event.actors.through.objects.bulk_create(actor_links)
+    Event.countries.through.objects.bulk_create(country_links)
+    Excerpt.objects.bulk_create(excerpts)

@@ -1,0 +1,98 @@
+import datetime
+
+import pytest
+
+from articles.extraction.dates import find_date_expressions, resolve_date
+
+PUBLISHED = datetime.date(2025, 4, 17)  # a Thursday
+
+
+def resolve_all(text, *, published=PUBLISHED, language="en"):
+    return [
+        resolve_date(e, published=published, language=language, context_before=text[: e.start])
+        for e in find_date_expressions(text, language)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are here to support Costa Rica.",
+        "We may go there, and they may not.",
+        "about 90% of the more than 200 men have no criminal record",
+        "its most violent day in over a century",
+        "detained for a renewable one-year period",
+        "reelected for a new five-year term",
+        "Washington has invoked a law from 1798 to expedite deportations",
+        "Police documented 62 homicides and 40,000 inmates work.",
+        "They will march on the capital.",
+    ],
+)
+def test_numbers_durations_and_ordinary_words_are_not_dates(text):
+    assert find_date_expressions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("during a meeting at the White House on Monday", datetime.date(2025, 4, 14), "day"),
+        ("under a state of emergency since March 2022", datetime.date(2022, 3, 1), "month"),
+        ("the state of emergency launched in 2022", datetime.date(2022, 1, 1), "year"),
+        ("a private meeting on June 1 during", datetime.date(2024, 6, 1), "day"),
+        ("after taking office in December", datetime.date(2024, 12, 1), "month"),
+        ("signed on February 5, 2025 in San Salvador", datetime.date(2025, 2, 5), "day"),
+        ("signed on 5 February 2025 in San Salvador", datetime.date(2025, 2, 5), "day"),
+        ("the deal of 2025-03-02 was", datetime.date(2025, 3, 2), "day"),
+        ("dialogue increased this year", datetime.date(2025, 1, 1), "year"),
+        ("he arrived yesterday", datetime.date(2025, 4, 16), "day"),
+    ],
+)
+def test_dates_keep_the_precision_the_text_gives(text, date, precision):
+    (resolved,) = resolve_all(text)
+    assert (resolved.date, resolved.precision) == (date, precision)
+
+
+def test_relative_date_explains_how_it_was_resolved():
+    (resolved,) = resolve_all("met at the White House on Monday")
+    assert resolved.explanation == "'on Monday' in an article published 17 Apr 2025"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("Bukele se reunió este lunes con Trump", datetime.date(2025, 4, 14), "day"),
+        ("el acuerdo del 3 de febrero de 2025", datetime.date(2025, 2, 3), "day"),
+        ("publicado el 19 ene. 2024 en", datetime.date(2024, 1, 19), "day"),
+        ("bajo régimen de excepción desde marzo de 2022", datetime.date(2022, 3, 1), "month"),
+        ("la visita de ayer", datetime.date(2025, 4, 16), "day"),
+        ("lanzado en 2022", datetime.date(2022, 1, 1), "year"),
+    ],
+)
+def test_spanish_dates(text, date, precision):
+    (resolved,) = resolve_all(text, language="es")
+    assert (resolved.date, resolved.precision) == (date, precision)
+
+
+def test_without_a_publication_date_a_relative_date_stays_unknown_with_its_phrase():
+    (resolved,) = resolve_all("met at the White House on Monday", published=None)
+    assert resolved.date is None
+    assert resolved.precision == "unknown"
+    assert resolved.phrase == "on Monday"
+    assert "no date" in resolved.explanation
+
+
+def test_absolute_dates_need_no_publication_date():
+    (resolved,) = resolve_all("since March 2022", published=None)
+    assert resolved.date == datetime.date(2022, 3, 1)
+
+
+def test_a_date_after_publication_is_never_given():
+    (resolved,) = resolve_all("the summit of 3 May 2025", published=PUBLISHED)
+    assert resolved.date is None
+    assert "after the article's publication" in resolved.explanation
+
+
+def test_future_relative_dates_are_not_resolved_into_the_past():
+    (resolved,) = resolve_all("a visit expected to conclude on Wednesday")
+    assert resolved.date is None
+    assert resolved.phrase == "on Wednesday"

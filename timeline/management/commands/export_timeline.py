@@ -1,0 +1,24 @@
+"""`manage.py export_timeline --format json|csv`: every visible event with its sources."""
+
+import json
+
+from django.core.management.base import BaseCommand
+
+from timeline.exports import csv_lines, event_records
+from timeline.models import Event
+
+
+class Command(BaseCommand):
+    help = "Print the timeline's events, newest first, as JSON ({'events': [...]}) or CSV."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--format", choices=["json", "csv"], default="json")
+
+    def handle(self, *args, format, **options):
+        events = Event.objects.visible().chronological().with_sources()
+        records = event_records(events)
+        if format == "csv":
+            for line in csv_lines(records):
+                self.stdout.write(line, ending="")
+            return
+        self.stdout.write(json.dumps({"events": list(records)}, ensure_ascii=False, indent=2))
