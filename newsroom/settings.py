@@ -45,8 +45,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "reversion",
     "articles",
     "timeline",
+    "editorial",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,109 @@
+"""What every admin page of the editors' desk shares: history, recovery and intermediate pages."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from editorial.history import field_changes, keep_version_before_first_edit, register_models
+
+
+class HistoryAdmin(VersionAdmin):
+    """An admin whose every change is a version: see who changed what, restore, recover."""
+
+    object_history_template = "admin/editorial/object_history.html"
+
+    def reversion_register(self, model, **kwargs) -> None:
+        # Our own registration: without following relations, a revert never deletes rows.
+        register_models()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST":
+            keep_version_before_first_edit(self.model, [unquote(object_id)])
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        with self.create_revision(request):
+            return super().delete_view(request, object_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = list(
+            Version.objects.get_for_object_reference(self.model, unquote(object_id))
+            .select_related("revision", "revision__user")
+            .order_by("pk")
+        )
+        opts = self.model._meta
+        revision_url = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision"
+        action_list = []
+        previous = None
+        for version in versions:
+            action_list.append(
+                {
+                    "revision": version.revision,
+                    "url": reverse(revision_url, args=(object_id, version.pk)),
+                    "changes": field_changes(previous, version),
+                }
+            )
+            previous = version
+        action_list.reverse()
+        context = {"action_list": action_list, **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    def confirmation_page(
+        self, request: HttpRequest, template: str, context: dict
+    ) -> TemplateResponse:
+        """An intermediate page in the admin's look, like the delete confirmation."""
+        opts = self.model._meta
+        return TemplateResponse(
+            request,
+            template,
+            {
+                **self.admin_site.each_context(request),
+                "opts": opts,
+                "app_label": opts.app_label,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                **context,
+            },
+        )
+
+    def report(self, request: HttpRequest, text: str, *, level=messages.SUCCESS) -> None:
+        self.message_user(request, text, level=level)
+
+
+def merge_action_page(
+    model_admin: HistoryAdmin,
+    request: HttpRequest,
+    queryset: models.QuerySet,
+    *,
+    merge,
+    noun: str,
+) -> HttpResponse | None:
+    """The two steps of a merge action: choose the one to keep, then merge the others into it."""
+    objects = list(queryset)
+    if len(objects) < 2:
+        model_admin.report(request, f"Select at least two {noun}s to merge.", level=messages.ERROR)
+        return None
+    if request.POST.get("confirm") == "merge":
+        target = next((obj for obj in objects if str(obj.pk) == request.POST.get("target")), None)
+        if target is None:
+            model_admin.report(request, f"Choose the {noun} to keep.", level=messages.ERROR)
+        else:
+            others = [obj for obj in objects if obj.pk != target.pk]
+            merge(target=target, sources=others, user=request.user)
+            model_admin.report(request, f"Merged {len(others)} {noun}(s) into “{target}”.")
+            return None
+    return model_admin.confirmation_page(
+        request,
+        "admin/editorial/merge_confirmation.html",
+        {"title": f"Merge {noun}s", "objects": objects, "noun": noun, "action": "merge_selected"},
+    )
+
+
+def public_link(obj: models.Model) -> str:
+    """The object's page on the public site, for the changelists' "Public page" column."""
+    return format_html('<a href="{}">View on site</a>', obj.get_absolute_url())

@@ -1,0 +1,136 @@
+"""The admin's article forms: paste or upload a text, or change one; bad input says why."""
+
+from pathlib import Path
+
+from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
+
+from articles.extraction.document import DocumentError
+from articles.models import Article
+from articles.services import MAX_FILE_BYTES, ImportFailure, decode_article_bytes, unique_slug
+from editorial.articles import content_hash, normalise_newlines, parse_submission
+
+UPLOAD_SUFFIXES = {".txt", ".text", ".md"}
+
+
+class TextareaField(forms.CharField):
+    """Text as typed: browsers send a textarea's line breaks as CRLF, which is not a change."""
+
+    widget = forms.Textarea(attrs={"rows": 20})
+
+    def to_python(self, value) -> str:
+        return normalise_newlines(super().to_python(value))
+
+
+class ArticleAddForm(forms.ModelForm):
+    """Title and text pasted, or a .txt file: parsed and fingerprinted like an imported file."""
+
+    title = forms.CharField(
+        max_length=500,
+        required=False,
+        help_text="Leave empty to use the first line of the text.",
+    )
+    body = TextareaField(
+        label="Text",
+        required=False,
+        strip=False,
+        help_text="Paste the article's text. A date line or a byline at the top is recognised.",
+    )
+    text_file = forms.FileField(
+        label="Or upload a .txt file",
+        required=False,
+        widget=forms.FileInput(attrs={"accept": ".txt,.text,.md,text/plain"}),
+        help_text="UTF-8 plain text, at most 2 MB; the file may start with front matter.",
+    )
+
+    class Meta:
+        model = Article
+        fields = ["title", "body", "outlet", "url", "published"]
+        help_texts = {
+            "published": "Leave empty to take the date line or the front matter's date.",
+        }
+
+    def clean_text_file(self) -> str:
+        upload = self.cleaned_data.get("text_file")
+        if not upload:
+            return ""
+        if Path(upload.name).suffix.lower() not in UPLOAD_SUFFIXES:
+            raise forms.ValidationError("Upload a plain-text .txt file.")
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is 2 MB."
+            )
+        try:
+            return decode_article_bytes(upload.read())
+        except ImportFailure as failure:
+            raise forms.ValidationError(f"This file cannot be read: {failure}.") from failure
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        uploaded, pasted = cleaned.get("text_file", ""), cleaned.get("body") or ""
+        if uploaded and pasted.strip():
+            raise forms.ValidationError(
+                "Paste the text or upload a file, not both: clear the text box to use the file."
+            )
+        if not uploaded and not pasted.strip():
+            self.add_error("body", "Paste the article's text here, or upload a .txt file.")
+            return cleaned
+        text_field = "text_file" if uploaded else "body"
+        text = uploaded or pasted
+        try:
+            document = parse_submission(text, title=cleaned.get("title", ""))
+        except DocumentError as error:
+            self.add_error(text_field, f"This text cannot become an article: {error}.")
+            return cleaned
+        fingerprint = content_hash(text)
+        duplicate = Article.objects.filter(content_hash=fingerprint).first()
+        if duplicate is not None:
+            url = reverse("admin:articles_article_change", args=[duplicate.pk])
+            self.add_error(
+                text_field,
+                format_html('This text is already here: <a href="{}">{}</a>.', url, duplicate),
+            )
+            return cleaned
+        source_file = self.files["text_file"].name if uploaded else ""
+        if source_file and Article.objects.filter(source_file=source_file).exists():
+            self.add_error(
+                "text_file",
+                f"An article was already imported from a file named {source_file}: open it "
+                "and paste the new text there, or rename the file.",
+            )
+            return cleaned
+
+        article = self.instance
+        article.raw_text = text
+        article.content_hash = fingerprint
+        article.source_file = source_file
+        article.language = document.language
+        article.byline = document.byline
+        article.slug = unique_slug(cleaned.get("title") or document.title)
+        cleaned["title"] = cleaned.get("title") or document.title
+        cleaned["body"] = document.body
+        cleaned["outlet"] = cleaned.get("outlet") or document.outlet
+        cleaned["url"] = cleaned.get("url") or document.url
+        if cleaned.get("published"):
+            article.published_source = Article.PublishedSource.EDITOR
+        else:
+            cleaned["published"] = document.published
+            article.published_source = document.published_source
+        return cleaned
+
+
+class ArticleChangeForm(forms.ModelForm):
+    """The body is the clean text excerpts point into: changing it (or the date) re-extracts."""
+
+    body = TextareaField(
+        label="Text",
+        help_text="Changing the text or the date re-extracts the events; events you reviewed, "
+        "rejected or edited are kept.",
+    )
+
+    class Meta:
+        model = Article
+        fields = ["title", "body", "outlet", "byline", "url", "published", "language"]

@@ -1,0 +1,129 @@
+"""Review actions of the editors' desk: each one a revision in the history, with who and why.
+
+An editor's action on an event is a review of it: events an action touches are marked reviewed
+(unless the editor chose another status), so that re-extraction never overwrites them.
+"""
+
+from collections.abc import Iterable, Sequence
+
+import reversion
+from django.db import transaction
+
+from editorial.history import keep_version_before_first_edit, write_revision_now
+from timeline.models import Actor, Event, Excerpt
+
+
+class EditorialError(Exception):
+    """An action that cannot be done; the message says why, for the editor."""
+
+
+@transaction.atomic
+def set_status(*, events: Iterable[Event], status: str, user) -> int:
+    """Mark events reviewed, rejected or extracted; return how many changed."""
+    status = Event.Status(status)
+    to_change = [event for event in events if event.status != status]
+    keep_version_before_first_edit(Event, [event.pk for event in to_change])
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(f"Marked {status.label.lower()}.")
+        for event in to_change:
+            event.status = status
+            event.save(update_fields=["status", "updated"])
+    return len(to_change)
+
+
+@transaction.atomic
+def merge_events(*, target: Event, sources: Sequence[Event], user) -> Event:
+    """Make several events one: the target keeps its fields and gains every excerpt and name.
+
+    The merged events are deleted; their last state stays in the history, where an editor can
+    recover them.
+    """
+    sources = [source for source in sources if source.pk != target.pk]
+    if not sources:
+        raise EditorialError("Choose at least two events to merge.")
+    keep_version_before_first_edit(Event, [target.pk, *(source.pk for source in sources)])
+    write_revision_now(
+        sources, comment=f"Merged into event #{target.pk}: {target.title}", user=user
+    )
+    with reversion.create_revision():
+        reversion.set_user(user)
+        titles = "; ".join(f"#{source.pk} {source.title}" for source in sources)
+        reversion.set_comment(f"Merged in {titles}.")
+        moved = list(Excerpt.objects.filter(event__in=sources))
+        for excerpt in moved:
+            excerpt.event = target
+            excerpt.save(update_fields=["event"])
+        target.actors.add(*{actor for source in sources for actor in source.actors.all()})
+        target.countries.add(*{c for source in sources for c in source.countries.all()})
+        if target.date is None:
+            dated = next((source for source in sources if source.date is not None), None)
+            if dated is not None:
+                target.date, target.date_precision = dated.date, dated.date_precision
+                target.date_phrase, target.date_resolution = dated.date_phrase, "merged"
+        if target.status == Event.Status.EXTRACTED:
+            target.status = Event.Status.REVIEWED
+        target.save()
+        for source in sources:
+            source.delete()
+    return target
+
+
+@transaction.atomic
+def split_excerpt(*, excerpt: Excerpt, user) -> Event:
+    """Give an excerpt an event of its own, a copy of its old one that the editor then adjusts.
+
+    Both events count as reviewed: the editor has looked at them and decided they differ.
+    """
+    original = excerpt.event
+    if original.excerpts.count() < 2:
+        raise EditorialError(
+            "This excerpt is the event's only source: edit the event instead of splitting it."
+        )
+    keep_version_before_first_edit(Event, [original.pk])
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(f"Split off from event #{original.pk}: {original.title}")
+        new_event = Event.objects.create(
+            title=original.title,
+            date=original.date,
+            date_precision=original.date_precision,
+            date_phrase=original.date_phrase,
+            date_resolution=original.date_resolution,
+            event_type=original.event_type,
+            status=Event.Status.REVIEWED,
+        )
+        new_event.actors.set(original.actors.all())
+        new_event.countries.set(original.countries.all())
+        excerpt.event = new_event
+        excerpt.save(update_fields=["event"])
+        if original.status == Event.Status.EXTRACTED:
+            original.status = Event.Status.REVIEWED
+            original.save(update_fields=["status", "updated"])
+    return new_event
+
+
+@transaction.atomic
+def merge_actors(*, target: Actor, sources: Sequence[Actor], user) -> Actor:
+    """Make several actors one: the target gains their events, and their names as aliases."""
+    sources = [source for source in sources if source.pk != target.pk]
+    if not sources:
+        raise EditorialError("Choose at least two actors to merge.")
+    keep_version_before_first_edit(Actor, [target.pk])
+    write_revision_now(sources, comment=f"Merged into {target.name}.", user=user)
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(f"Merged in {', '.join(source.name for source in sources)}.")
+        known = {name.casefold() for name in target.names}
+        for source in sources:
+            for name in source.names:
+                if name.casefold() not in known:
+                    target.aliases.append(name)
+                    known.add(name.casefold())
+            target.events.add(*source.events.all())
+            if target.country_id is None:
+                target.country_id = source.country_id
+        target.save()
+        for source in sources:
+            source.delete()
+    return target

@@ -1,0 +1,255 @@
+"""The editors' desk for events, their excerpts, actors and countries."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import truncatechars
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from editorial import services
+from editorial.admin import HistoryAdmin, merge_action_page, public_link
+from editorial.forms import ActorForm, CountryForm, ExcerptForm
+from editorial.mentions import link_new_mentions
+from timeline.models import Actor, Country, Event, Excerpt
+
+
+class EventExcerptInline(admin.TabularInline):
+    """The event's sources, each with a way to split it off into an event of its own."""
+
+    model = Excerpt
+    fk_name = "event"
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("article_link", "quote", "split_link")
+    verbose_name_plural = "Excerpts (the event's sources)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="Article")
+    def article_link(self, excerpt: Excerpt) -> str:
+        url = reverse("admin:articles_article_change", args=[excerpt.article_id])
+        return format_html('<a href="{}">{}</a>', url, excerpt.article.title)
+
+    @admin.display(description="")
+    def split_link(self, excerpt: Excerpt) -> str:
+        url = reverse("admin:timeline_event_split", args=[excerpt.event_id, excerpt.pk])
+        return format_html('<a href="{}">Split off into a new event…</a>', url)
+
+
+@admin.register(Event)
+class EventAdmin(HistoryAdmin):
+    list_display = (
+        "title",
+        "when",
+        "event_type",
+        "status",
+        "actor_names",
+        "country_names",
+        "source_count",
+        "view_on_site_link",
+    )
+    list_editable = ("status",)
+    list_filter = ("status", "event_type", "date_precision", "countries", "actors")
+    search_fields = ("title", "date_phrase", "excerpts__quote")
+    date_hierarchy = "date"
+    autocomplete_fields = ("actors", "countries")
+    readonly_fields = ("date_resolution", "created", "updated")
+    fieldsets = (
+        (None, {"fields": ("title", "status", "event_type")}),
+        ("Date", {"fields": (("date", "date_precision"), "date_phrase", "date_resolution")}),
+        ("Who and where", {"fields": ("actors", "countries")}),
+        ("Record", {"fields": ("created", "updated"), "classes": ("collapse",)}),
+    )
+    inlines = (EventExcerptInline,)
+    actions = ("mark_reviewed", "mark_rejected", "merge_selected")
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        """One query for the rows, one per many-to-many column: never one per event."""
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(source_count=Count("excerpts", distinct=True))
+            .prefetch_related("actors", "countries")
+        )
+
+    def get_changeform_initial_data(self, request):
+        # An event an editor adds is the editor's: re-extraction must leave it alone.
+        return {"status": Event.Status.REVIEWED, **super().get_changeform_initial_data(request)}
+
+    @admin.display(description="Date", ordering="date")
+    def when(self, event: Event) -> str:
+        return event.date_display
+
+    @admin.display(description="Actors")
+    def actor_names(self, event: Event) -> str:
+        return ", ".join(actor.name for actor in event.actors.all())
+
+    @admin.display(description="Countries")
+    def country_names(self, event: Event) -> str:
+        return ", ".join(country.code for country in event.countries.all())
+
+    @admin.display(description="Sources", ordering="source_count")
+    def source_count(self, event: Event) -> int:
+        return event.source_count
+
+    @admin.display(description="Public page")
+    def view_on_site_link(self, event: Event) -> str:
+        if event.status == Event.Status.REJECTED:
+            return "—"
+        return public_link(event)
+
+    def save_model(self, request, obj: Event, form, change: bool) -> None:
+        """An editor's edit is a review: an edited event is never replaced by re-extraction."""
+        edited = change and form.has_changed() and "status" not in form.changed_data
+        if edited and obj.status == Event.Status.EXTRACTED:
+            obj.status = Event.Status.REVIEWED
+            self.report(request, f"“{obj.title}” is now reviewed, as you edited it.")
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Mark selected events reviewed", permissions=["change"])
+    def mark_reviewed(self, request: HttpRequest, queryset) -> None:
+        count = services.set_status(events=queryset, status="reviewed", user=request.user)
+        self.report(request, f"Marked {count} event(s) reviewed.")
+
+    @admin.action(description="Mark selected events rejected", permissions=["change"])
+    def mark_rejected(self, request: HttpRequest, queryset) -> None:
+        count = services.set_status(events=queryset, status="rejected", user=request.user)
+        self.report(request, f"Marked {count} event(s) rejected: they leave the public timeline.")
+
+    @admin.action(
+        description="Merge selected events into one (keeps all excerpts)",
+        permissions=["change", "delete"],
+    )
+    def merge_selected(self, request: HttpRequest, queryset):
+        return merge_action_page(
+            self,
+            request,
+            queryset.order_by("date", "pk"),
+            merge=services.merge_events,
+            noun="event",
+        )
+
+    def get_urls(self):
+        split = path(
+            "<int:event_id>/split/<int:excerpt_id>/",
+            self.admin_site.admin_view(self.split_view),
+            name="timeline_event_split",
+        )
+        return [split, *super().get_urls()]
+
+    def split_view(self, request: HttpRequest, event_id: int, excerpt_id: int):
+        """Confirm, then give the excerpt an event of its own and open it for editing."""
+        excerpt = get_object_or_404(
+            Excerpt.objects.select_related("event", "article"), pk=excerpt_id, event_id=event_id
+        )
+        if not (self.has_change_permission(request) and self.has_add_permission(request)):
+            raise PermissionDenied
+        event_url = reverse("admin:timeline_event_change", args=[event_id])
+        if request.method == "POST":
+            try:
+                new_event = services.split_excerpt(excerpt=excerpt, user=request.user)
+            except services.EditorialError as error:
+                self.report(request, str(error), level=messages.ERROR)
+                return HttpResponseRedirect(event_url)
+            self.report(request, "Split off into this new event: adjust its title and date.")
+            return HttpResponseRedirect(reverse("admin:timeline_event_change", args=[new_event.pk]))
+        return self.confirmation_page(
+            request,
+            "admin/timeline/event/split_confirmation.html",
+            {"title": "Split off an excerpt", "excerpt": excerpt, "event_url": event_url},
+        )
+
+
+@admin.register(Excerpt)
+class ExcerptAdmin(HistoryAdmin):
+    form = ExcerptForm
+    list_display = ("short_quote", "article", "event", "event_status", "start", "end")
+    list_select_related = ("article", "event")
+    list_filter = ("event__status",)
+    search_fields = ("quote", "article__title", "event__title")
+    autocomplete_fields = ("article", "event")
+
+    @admin.display(description="Quote")
+    def short_quote(self, excerpt: Excerpt) -> str:
+        return truncatechars(excerpt.quote, 90)
+
+    @admin.display(description="Event status", ordering="event__status")
+    def event_status(self, excerpt: Excerpt) -> str:
+        return excerpt.event.get_status_display()
+
+    def save_model(self, request, obj: Excerpt, form, change: bool) -> None:
+        """An event an editor gave a source to is the editor's: re-extraction keeps it."""
+        super().save_model(request, obj, form, change)
+        if obj.event.status == Event.Status.EXTRACTED:
+            services.set_status(events=[obj.event], status="reviewed", user=request.user)
+
+
+class AliasAdmin(HistoryAdmin):
+    """Actors and countries: after an alias is added, re-scan the articles for it."""
+
+    actions = ("rescan_mentions",)
+
+    @admin.action(description="Re-scan articles for new mentions", permissions=["change"])
+    def rescan_mentions(self, request: HttpRequest, queryset) -> None:
+        kind = "actors" if self.model is Actor else "countries"
+        scan = link_new_mentions(**{kind: list(queryset)}, user=request.user)
+        self.report(
+            request,
+            f"Re-scanned {scan.articles} article(s) that mention them: "
+            f"{scan.links} new link(s) to events.",
+        )
+
+    @admin.display(description="Aliases")
+    def alias_list(self, obj) -> str:
+        return ", ".join(obj.aliases)
+
+    @admin.display(description="Events", ordering="event_count")
+    def event_count(self, obj) -> int:
+        return obj.event_count
+
+    @admin.display(description="Public page")
+    def view_on_site_link(self, obj) -> str:
+        return public_link(obj)
+
+
+@admin.register(Actor)
+class ActorAdmin(AliasAdmin):
+    form = ActorForm
+    list_display = ("name", "role", "country", "alias_list", "event_count", "view_on_site_link")
+    list_select_related = ("country",)
+    list_filter = (("country", admin.RelatedOnlyFieldListFilter),)
+    search_fields = ("name", "aliases", "role")
+    autocomplete_fields = ("country",)
+    prepopulated_fields = {"slug": ("name",)}
+    actions = ("rescan_mentions", "merge_selected")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(event_count=Count("events"))
+
+    @admin.action(
+        description="Merge selected actors into one (moves their events)",
+        permissions=["change", "delete"],
+    )
+    def merge_selected(self, request: HttpRequest, queryset):
+        return merge_action_page(
+            self, request, queryset.order_by("name"), merge=services.merge_actors, noun="actor"
+        )
+
+
+@admin.register(Country)
+class CountryAdmin(AliasAdmin):
+    form = CountryForm
+    list_display = ("name", "code", "alias_list", "event_count", "view_on_site_link")
+    search_fields = ("name", "code", "aliases", "demonyms")
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(event_count=Count("events"))
