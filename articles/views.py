@@ -1,18 +1,57 @@
+"""Articles as read: a list, and each text with its excerpts highlighted beside their events."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from articles.models import Article
+from timeline.excerpt_highlighting import highlighted_paragraphs, placed_excerpts
+from timeline.models import Event, Excerpt
+
+ARTICLES_PER_PAGE = 50
 
 
 @require_GET
 def article_list(request: HttpRequest) -> TemplateResponse:
-    articles = Article.objects.all()
-    return TemplateResponse(request, "articles/article_list.html", {"articles": articles})
+    q = " ".join(request.GET.get("q", "").split())[:200]
+    articles = (
+        Article.objects.search(q)
+        .defer("body", "raw_text")
+        .annotate(
+            event_count=Count(
+                "excerpts__event",
+                filter=~Q(excerpts__event__status=Event.Status.REJECTED),
+                distinct=True,
+            )
+        )
+        .order_by("-published", "title", "pk")
+    )
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "articles/article_list.html", {"page_obj": page, "q": q})
 
 
 @require_GET
 def article_detail(request: HttpRequest, slug: str) -> TemplateResponse:
-    article = get_object_or_404(Article, slug=slug)
-    return TemplateResponse(request, "articles/article_detail.html", {"article": article})
+    """The excerpts of rejected events are neither highlighted nor listed."""
+    visible_excerpts = (
+        Excerpt.objects.exclude(event__status=Event.Status.REJECTED)
+        .select_related("event")
+        .order_by("start", "id")
+    )
+    article = get_object_or_404(
+        Article.objects.prefetch_related(
+            Prefetch("excerpts", queryset=visible_excerpts, to_attr="visible_excerpts")
+        ),
+        slug=slug,
+    )
+    placed, stale = placed_excerpts(article.body, article.visible_excerpts)
+    context = {
+        "article": article,
+        "paragraphs": highlighted_paragraphs(article.body, placed),
+        "stale_excerpts": stale,
+        "event_count": len({excerpt.event_id for excerpt in article.visible_excerpts}),
+    }
+    return TemplateResponse(request, "articles/article_detail.html", context)

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "newsroom.middleware.vary_on_htmx_middleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

@@ -1,41 +1,113 @@
+"""The reading pages: the timeline, events, actors and countries.
+
+The timeline, actor and country pages share one filterable event browser
+(`timeline/includes/browser.html`). A direct load renders the whole page; an htmx request
+renders only the region it targets, so the address bar can always hold the full filter state.
+"""
+
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
+from django_htmx.http import push_url
+from django_htmx.middleware import HtmxDetails
 
+from timeline.filters import SORT_CHOICES, parse_timeline_filters
 from timeline.models import Actor, Country, Event
+from timeline.profiles import actor_directory, country_directory, profile
+from timeline.selectors import timeline_page
+
+BROWSER = "timeline/includes/browser.html"
+RESULTS_TARGET = "timeline-results"
+BROWSER_TARGET = "timeline-browser"
+NEXT_PAGE_TARGET = "load-more"
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def _partial_target(request: HtmxHttpRequest) -> str | None:
+    """The browser region an htmx request asks for; None means the whole page."""
+    if not request.htmx or request.htmx.history_restore_request:
+        return None
+    if request.htmx.target in {RESULTS_TARGET, BROWSER_TARGET, NEXT_PAGE_TARGET}:
+        return request.htmx.target
+    return None
+
+
+def _browse(
+    request: HtmxHttpRequest,
+    template_name: str,
+    context: dict,
+    *,
+    scope: Actor | Country | None = None,
+    heading_level: int = 2,
+) -> TemplateResponse:
+    """Render a page holding the event browser, or only the part of it htmx asked for."""
+    target = _partial_target(request)
+    filters = parse_timeline_filters(request.GET)
+    page = timeline_page(filters=filters, scope=scope, with_facets=target != NEXT_PAGE_TARGET)
+    context |= {
+        "page": page,
+        "scope": scope,
+        "sort_choices": SORT_CHOICES,
+        "heading_level": heading_level,
+        "subheading_level": heading_level + 1,
+        "is_partial": target is not None,
+    }
+    partials = {
+        RESULTS_TARGET: "results",
+        BROWSER_TARGET: "browser",
+        NEXT_PAGE_TARGET: "next-page",
+    }
+    if target is None:
+        response = TemplateResponse(request, template_name, context)
+    else:
+        response = TemplateResponse(request, f"{BROWSER}#{partials[target]}", context)
+    if target in {RESULTS_TARGET, BROWSER_TARGET}:
+        query = page.query.urlencode()
+        push_url(response, f"{request.path}?{query}" if query else request.path)
+    patch_vary_headers(response, ["HX-Target"])
+    return response
 
 
 @require_GET
-def timeline(request: HttpRequest) -> TemplateResponse:
-    events = Event.objects.visible().chronological().with_sources()
-    return TemplateResponse(request, "timeline/timeline.html", {"events": events})
+def timeline(request: HtmxHttpRequest) -> TemplateResponse:
+    return _browse(request, "timeline/timeline.html", {})
 
 
 @require_GET
-def event_detail(request: HttpRequest, pk: int) -> TemplateResponse:
+def event_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     event = get_object_or_404(Event.objects.visible().with_sources(), pk=pk)
     return TemplateResponse(request, "timeline/event_detail.html", {"event": event})
 
 
 @require_GET
-def actor_list(request: HttpRequest) -> TemplateResponse:
-    return TemplateResponse(request, "timeline/actor_list.html", {"actors": Actor.objects.all()})
+def actor_list(request: HtmxHttpRequest) -> TemplateResponse:
+    return TemplateResponse(request, "timeline/actor_list.html", {"actors": actor_directory()})
 
 
 @require_GET
-def actor_detail(request: HttpRequest, slug: str) -> TemplateResponse:
-    actor = get_object_or_404(Actor, slug=slug)
-    return TemplateResponse(request, "timeline/actor_detail.html", {"actor": actor})
+def actor_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
+    actor = get_object_or_404(Actor.objects.select_related("country"), slug=slug)
+    context = {"actor": actor}
+    if _partial_target(request) is None:
+        context["profile"] = profile(actor)
+    return _browse(request, "timeline/actor_detail.html", context, scope=actor, heading_level=3)
 
 
 @require_GET
-def country_list(request: HttpRequest) -> TemplateResponse:
-    countries = Country.objects.all()
+def country_list(request: HtmxHttpRequest) -> TemplateResponse:
+    countries = country_directory()
     return TemplateResponse(request, "timeline/country_list.html", {"countries": countries})
 
 
 @require_GET
-def country_detail(request: HttpRequest, code: str) -> TemplateResponse:
+def country_detail(request: HtmxHttpRequest, code: str) -> TemplateResponse:
     country = get_object_or_404(Country, code=code.upper())
-    return TemplateResponse(request, "timeline/country_detail.html", {"country": country})
+    context = {"country": country}
+    if _partial_target(request) is None:
+        context["profile"] = profile(country)
+    return _browse(request, "timeline/country_detail.html", context, scope=country, heading_level=3)

@@ -1,0 +1,308 @@
+"""Reads for the timeline pages: filtering, facets, pagination and year/month grouping.
+
+Every filter is an `Exists()` subquery rather than a join, so the filtered queryset has one row per
+event and the facet queries can join the relations afresh without double counting.
+"""
+
+import dataclasses
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import QueryDict
+
+from timeline.filters import TimelineFilters
+from timeline.models import Actor, Country, Event, Excerpt
+
+PAGE_SIZE = 50
+FACET_SIZE = 10
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    """One value of a facet and the query parameters that toggle it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+    params: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    title: str
+    options: list[FacetOption]
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    label: str
+    remove_params: dict[str, Any]
+
+
+@dataclass
+class EventSection:
+    """A run of events under the same year and month; a heading is None when it continues."""
+
+    year_heading: str | None
+    month_heading: str | None
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class TimelinePage:
+    filters: TimelineFilters
+    query: QueryDict
+    messages: list[str]
+    total: int
+    number: int
+    num_pages: int
+    start_index: int
+    end_index: int
+    sections: list[EventSection]
+    facets: list[Facet]
+    active_filters: list[ActiveFilter]
+    selected_countries: list[Country]
+    selected_actors: list[Actor]
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+
+def with_actor(events: QuerySet[Event], actor_id: int) -> QuerySet[Event]:
+    through = Event.actors.through.objects.filter(event=OuterRef("pk"), actor=actor_id)
+    return events.filter(Exists(through))
+
+
+def with_country(events: QuerySet[Event], country_id: int) -> QuerySet[Event]:
+    through = Event.countries.through.objects.filter(event=OuterRef("pk"), country=country_id)
+    return events.filter(Exists(through))
+
+
+def matching_text(events: QuerySet[Event], q: str) -> QuerySet[Event]:
+    """Events whose title or one of whose excerpts contains `q` (full-text search comes later)."""
+    if not q:
+        return events
+    in_excerpt = Excerpt.objects.filter(event=OuterRef("pk"), quote__icontains=q)
+    return events.filter(Q(title__icontains=q) | Exists(in_excerpt))
+
+
+def filter_events(
+    events: QuerySet[Event],
+    *,
+    filters: TimelineFilters,
+    countries: list[Country],
+    actors: list[Actor],
+) -> QuerySet[Event]:
+    """Apply every filter; several countries or actors mean events involving all of them."""
+    for country in countries:
+        events = with_country(events, country.pk)
+    for actor in actors:
+        events = with_actor(events, actor.pk)
+    if filters.event_type:
+        events = events.filter(event_type=filters.event_type)
+    if filters.date_from:
+        events = events.filter(date__gte=filters.date_from.first_day)
+    if filters.date_to:
+        events = events.filter(date__lte=filters.date_to.last_day)
+    return matching_text(events, filters.q)
+
+
+def scoped_events(scope: Actor | Country | None) -> QuerySet[Event]:
+    """The visible events of the whole timeline, or of one actor's or country's page."""
+    events = Event.objects.visible()
+    if isinstance(scope, Actor):
+        return with_actor(events, scope.pk)
+    if isinstance(scope, Country):
+        return with_country(events, scope.pk)
+    return events
+
+
+def timeline_page(
+    *, filters: TimelineFilters, scope: Actor | Country | None = None, with_facets: bool = True
+) -> TimelinePage:
+    """Compose one page of the timeline: a fixed number of queries however many events show."""
+    messages = list(filters.errors)
+    countries = _resolve(Country, "code", filters.countries, messages, "country with the code")
+    actors = _resolve(Actor, "slug", filters.actors, messages, "actor")
+    events = filter_events(
+        scoped_events(scope), filters=filters, countries=countries, actors=actors
+    )
+
+    total = events.count()
+    num_pages = max(1, math.ceil(total / PAGE_SIZE))
+    number = filters.page
+    if number > num_pages:
+        messages.append(
+            f"There is no page {number}; this is page {num_pages}, the last one."
+            if num_pages > 1
+            else f"There is no page {number}; these are all the matching events."
+        )
+        number = num_pages
+    start = (number - 1) * PAGE_SIZE
+    ordered = events.chronological(newest_first=filters.newest_first).with_sources()
+    rows = list(ordered[max(start - 1, 0) : start + PAGE_SIZE]) if total else []
+    previous = rows.pop(0) if start > 0 and rows else None
+
+    facets = []
+    if with_facets:
+        facets = [
+            _relation_facet(
+                events, "country", "Country", "countries__code", "countries__name",
+                selected=countries, exclude=scope if isinstance(scope, Country) else None,
+                total=total, key="code",
+            ),
+            _relation_facet(
+                events, "actor", "Actor", "actors__slug", "actors__name",
+                selected=actors, exclude=scope if isinstance(scope, Actor) else None,
+                total=total, key="slug",
+            ),
+            _type_facet(scope, filters, countries, actors),
+        ]  # fmt: skip
+
+    return TimelinePage(
+        filters=filters,
+        query=filters.querydict(),
+        messages=messages,
+        total=total,
+        number=number,
+        num_pages=num_pages,
+        start_index=start + 1 if rows else 0,
+        end_index=start + len(rows),
+        sections=event_sections(rows, previous=previous),
+        facets=facets,
+        active_filters=_active_filters(filters, countries, actors),
+        selected_countries=countries,
+        selected_actors=actors,
+    )
+
+
+def _resolve(model, field_name, values, messages, noun):
+    """Look the filter values up in one query; unknown ones are reported and ignored."""
+    if not values:
+        return []
+    found = {getattr(obj, field_name): obj for obj in model.objects.filter(**{
+        f"{field_name}__in": values
+    })}  # fmt: skip
+    for value in values:
+        if value not in found:
+            messages.append(f"There is no {noun} “{value}”; that filter was ignored.")
+    return [found[value] for value in values if value in found]
+
+
+def _relation_facet(
+    events, name, title, value_path, label_path, *, selected, exclude, total, key
+) -> Facet:
+    """Counts over the filtered events: adding a value gives events involving it as well."""
+    rows = (
+        events.values(value_path, label_path)
+        .annotate(n=Count("id"))
+        .order_by("-n", label_path)[: FACET_SIZE + 2]
+    )
+    excluded = getattr(exclude, key, None)
+    selected_values = [getattr(obj, key) for obj in selected]
+    counts = {
+        row[value_path]: (row[label_path], row["n"])
+        for row in rows
+        if row[value_path] is not None and row[value_path] != excluded
+    }
+    truncated = len(counts) > FACET_SIZE
+    shown = list(counts)[:FACET_SIZE]
+    for obj in selected:
+        value = getattr(obj, key)
+        if value not in shown:
+            shown.append(value)
+            counts.setdefault(value, (obj.name, total))
+    options = []
+    for value in shown:
+        label, count = counts[value]
+        is_selected = value in selected_values
+        toggled = (
+            [v for v in selected_values if v != value] if is_selected else [*selected_values, value]
+        )
+        options.append(FacetOption(value, label, count, is_selected, {name: toggled}))
+    return Facet(name=name, title=title, options=options, truncated=truncated)
+
+
+def _type_facet(scope, filters, countries, actors) -> Facet:
+    """Counts with the type filter left out, because choosing a type replaces the current one."""
+    untyped = dataclasses.replace(filters, event_type="")
+    events = filter_events(
+        scoped_events(scope), filters=untyped, countries=countries, actors=actors
+    )
+    counts = dict(
+        events.values_list("event_type").annotate(n=Count("id")).order_by("-n", "event_type")
+    )
+    options = []
+    for value, label in Event.Type.choices:
+        count = counts.get(value, 0)
+        is_selected = value == filters.event_type
+        if count or is_selected:
+            params = {"type": None if is_selected else value}
+            options.append(FacetOption(value, label, count, is_selected, params))
+    return Facet(name="type", title="Type", options=options, truncated=False)
+
+
+def _active_filters(filters, countries, actors) -> list[ActiveFilter]:
+    codes = [country.code for country in countries]
+    slugs = [actor.slug for actor in actors]
+    active = [
+        ActiveFilter(country.name, {"country": [c for c in codes if c != country.code]})
+        for country in countries
+    ]
+    active += [
+        ActiveFilter(actor.name, {"actor": [s for s in slugs if s != actor.slug]})
+        for actor in actors
+    ]
+    if filters.event_type:
+        active.append(ActiveFilter(Event.Type(filters.event_type).label, {"type": None}))
+    if filters.date_from:
+        active.append(ActiveFilter(f"From {filters.date_from.text}", {"date_from": None}))
+    if filters.date_to:
+        active.append(ActiveFilter(f"To {filters.date_to.text}", {"date_to": None}))
+    if filters.q:
+        active.append(ActiveFilter(f"“{filters.q}”", {"q": None}))
+    return active
+
+
+def _heading_key(event: Event) -> tuple[int | None, int | None]:
+    if event.date is None or event.date_precision == Event.Precision.UNKNOWN:
+        return (None, None)
+    if event.date_precision == Event.Precision.YEAR:
+        return (event.date.year, None)
+    return (event.date.year, event.date.month)
+
+
+def event_sections(events: list[Event], *, previous: Event | None = None) -> list[EventSection]:
+    """Group events under year and month headings, continuing the previous page's last group."""
+    sections: list[EventSection] = []
+    last_key = _heading_key(previous) if previous else None
+    for event in events:
+        key = _heading_key(event)
+        if not sections or key != last_key:
+            year, month = key
+            year_changed = last_key is None or year != last_key[0]
+            if key == last_key:
+                year_heading = month_heading = None
+            elif year is None:
+                year_heading, month_heading = "Date unknown", None
+            else:
+                year_heading = str(year) if year_changed else None
+                month_heading = event.date.strftime("%B %Y") if month else f"{year}, month unknown"
+            sections.append(EventSection(year_heading, month_heading))
+            last_key = key
+        sections[-1].events.append(event)
+    return sections
