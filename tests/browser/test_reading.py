@@ -1,0 +1,158 @@
+"""The reading experience in a real browser: htmx filtering, history, sources, infinite scroll."""
+
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.factories import ArticleFactory, CountryFactory, EventFactory, ExcerptFactory
+from timeline.models import Actor
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def story():
+    """Three events, two in El Salvador, each with a source excerpt."""
+    sv = CountryFactory(code="SV", name="El Salvador", slug="el-salvador")
+    us = CountryFactory(code="US", name="United States", slug="united-states")
+    bukele, _ = Actor.objects.get_or_create(
+        slug="nayib-bukele", defaults={"name": "Nayib Bukele", "country": sv}
+    )
+    article = ArticleFactory(
+        title="Bukele and Rubio meet",
+        body="Intro paragraph.\n\nBukele met Rubio in San Salvador on Monday.\n\nMore text.",
+    )
+    events = [
+        EventFactory(title="Meeting in San Salvador", date=datetime.date(2025, 4, 14),
+                     actors=[bukele], countries=[sv, us]),
+        EventFactory(title="Prison transfer", date=datetime.date(2025, 3, 16),
+                     actors=[bukele], countries=[sv]),
+        EventFactory(title="Washington statement", date=datetime.date(2024, 6, 1),
+                     countries=[us]),
+    ]  # fmt: skip
+    quote = "Bukele met Rubio in San Salvador on Monday."
+    start = article.body.index(quote)
+    excerpt = ExcerptFactory(
+        article=article, event=events[0], start=start, end=start + len(quote), quote=quote
+    )
+    for other in events[1:]:
+        ExcerptFactory(event=other)
+    return {"events": events, "excerpt": excerpt, "article": article, "actor": bukele}
+
+
+def event_titles(page):
+    return page.locator(".event-title").all_inner_texts()
+
+
+def test_choosing_a_country_swaps_the_results_and_back_restores_them(live_server, page, story):
+    page.goto(live_server.url + "/")
+    expect(page.locator(".event")).to_have_count(3)
+    page.evaluate("window.loadedOnce = true")
+
+    page.locator("#facet-country-SV").click()
+
+    page.wait_for_url(re.compile(r"/\?country=SV$"))
+    expect(page.locator(".event")).to_have_count(2)
+    expect(page.locator("#facet-country-SV")).to_have_class(re.compile("is-selected"))
+    assert page.evaluate("window.loadedOnce") is True, "the whole page was reloaded"
+
+    page.go_back()
+
+    page.wait_for_url(re.compile(r"/$"))
+    expect(page.locator(".event")).to_have_count(3)
+    expect(page.locator("#facet-country-SV")).not_to_have_class(re.compile("is-selected"))
+    expect(page.locator("input[type=hidden][name=country]")).to_have_count(0)
+
+    page.go_forward()
+
+    page.wait_for_url(re.compile(r"/\?country=SV$"))
+    expect(page.locator(".event")).to_have_count(2)
+    expect(page.locator("input[type=hidden][name=country]")).to_have_value("SV")
+
+
+def test_typing_a_search_and_sorting_update_results_and_address(live_server, page, story):
+    page.goto(live_server.url + "/")
+    page.evaluate("window.loadedOnce = true")
+
+    page.locator("#filter-q").fill("prison")
+    page.wait_for_url(re.compile(r"/\?q=prison$"))
+    expect(page.locator(".event")).to_have_count(1)
+
+    page.locator("#filter-q").fill("")
+    page.locator("#filter-sort").select_option("oldest")
+    page.wait_for_url(re.compile(r"/\?sort=oldest$"))
+    expect(page.locator(".event-title").first).to_have_text("Washington statement")
+    assert page.evaluate("window.loadedOnce") is True
+
+    page.reload()
+    expect(page.locator("#filter-sort")).to_have_value("oldest")
+    expect(page.locator(".event-title").first).to_have_text("Washington statement")
+
+
+def test_a_source_link_lands_on_its_highlighted_excerpt(live_server, page, story):
+    excerpt = story["excerpt"]
+    page.goto(live_server.url + "/")
+
+    page.locator(f'a.source-link[href$="#excerpt-{excerpt.pk}"]').click()
+
+    page.wait_for_url(re.compile(rf"/articles/{story['article'].slug}/#excerpt-{excerpt.pk}$"))
+    target = page.locator(":target")
+    expect(target).to_have_id(f"excerpt-{excerpt.pk}")
+    expect(target).to_have_text(excerpt.quote)
+    expect(target).to_be_in_viewport()
+    expect(target).to_have_css("background-color", "rgb(255, 213, 74)")
+    untargeted = page.locator("mark.excerpt:not(:target)")
+    expect(untargeted).to_have_count(0)
+
+
+def test_more_events_load_as_the_reader_scrolls(live_server, page):
+    sv = CountryFactory(code="SV", name="El Salvador", slug="el-salvador")
+    for number in range(60):
+        EventFactory(
+            title=f"Event {number}",
+            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number),
+            countries=[sv],
+        )
+    page.goto(live_server.url + "/?country=SV")
+    expect(page.locator(".event")).to_have_count(50)
+    expect(page.locator("#load-more")).to_have_attribute("href", "/?country=SV&page=2")
+
+    page.locator(".site-footer").scroll_into_view_if_needed()
+
+    expect(page.locator(".event")).to_have_count(60)
+    expect(page.locator("#load-more")).to_have_count(0)
+    assert page.url == live_server.url + "/?country=SV"
+    titles = event_titles(page)
+    assert len(set(titles)) == 60
+
+
+def test_filters_work_without_javascript(live_server, page_without_javascript, story):
+    page = page_without_javascript
+    page.goto(live_server.url + "/")
+
+    page.locator("#facet-country-SV").click()
+    page.wait_for_url(re.compile(r"/\?country=SV$"))
+    expect(page.locator(".event")).to_have_count(2)
+
+    page.locator("#filter-q").fill("prison")
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url(re.compile(r"q=prison"))
+    expect(page.locator(".event")).to_have_count(1)
+    expect(page.locator(".event-title")).to_have_text("Prison transfer")
+
+
+def test_nothing_is_fetched_from_another_origin(live_server, page, story):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+
+    page.goto(live_server.url + "/")
+    page.locator("#facet-country-SV").click()
+    page.wait_for_url(re.compile(r"country=SV"))
+
+    assert any("htmx" in url for url in requested)
+    assert all(url.startswith(live_server.url) for url in requested), requested
