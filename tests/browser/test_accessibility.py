@@ -62,16 +62,18 @@ def test_no_axe_violations_on_any_page_type(live_server, browser, pages, width):
     page = context.new_page()
     axe = Axe()
     reports = {}
+    overflowing = []
     for name, path in pages.items():
         page.goto(live_server.url + path)
         results = axe.run(page)
         if results.violations_count:
             reports[name] = results.generate_report()
-    overflowing = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+            overflowing.append(name)
     context.close()
 
     assert reports == {}
-    assert not overflowing
+    assert overflowing == [], "pages wider than the screen"
 
 
 def test_keyboard_focus_is_visible(live_server, page, pages):
