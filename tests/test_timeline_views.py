@@ -300,6 +300,14 @@ def test_results_fragment_pushes_the_canonical_url_without_empty_fields(client):
     assert 'id="filter-q"' not in response.text
 
 
+def test_asking_again_for_the_current_state_adds_no_history_entry(client):
+    headers = {**HTMX_RESULTS, "HX-Current-URL": "http://testserver/?q=Bukele"}
+
+    response = client.get("/?q=Bukele&date_from=", headers=headers)
+
+    assert response.headers["HX-Push-Url"] == "false"
+
+
 def test_browser_fragment_rerenders_the_controls_too(client):
     response = client.get("/?q=Bukele", headers=HTMX_BROWSER)
 

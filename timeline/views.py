@@ -68,7 +68,10 @@ def _browse(
         response = TemplateResponse(request, f"{BROWSER}#{partials[target]}", context)
     if target in {RESULTS_TARGET, BROWSER_TARGET}:
         query = page.query.urlencode()
-        push_url(response, f"{request.path}?{query}" if query else request.path)
+        canonical = f"{request.path}?{query}" if query else request.path
+        # Typing then pressing Enter asks twice for one state: one history entry is enough.
+        unchanged = request.htmx.current_url_abs_path == canonical
+        push_url(response, False if unchanged else canonical)
     patch_vary_headers(response, ["HX-Target"])
     return response
 

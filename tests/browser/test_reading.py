@@ -78,20 +78,30 @@ def test_choosing_a_country_swaps_the_results_and_back_restores_them(live_server
 def test_typing_a_search_and_sorting_update_results_and_address(live_server, page, story):
     page.goto(live_server.url + "/")
     page.evaluate("window.loadedOnce = true")
+    page.locator("#facet-country-SV").click()
+    page.wait_for_url(re.compile(r"/\?country=SV$"))
 
     page.locator("#filter-q").fill("prison")
-    page.wait_for_url(re.compile(r"/\?q=prison$"))
+    page.wait_for_url(re.compile(r"/\?q=prison&country=SV$"))
     expect(page.locator(".event")).to_have_count(1)
+    page.locator("#filter-q").press("Enter")
+    page.locator("#facet-country-SV").click()
+    page.wait_for_url(re.compile(r"/\?q=prison$"))
+    page.go_back()
+    page.wait_for_url(re.compile(r"/\?q=prison&country=SV$"))
+    expect(page.locator("#facet-country-SV")).to_have_class(re.compile("is-selected"))
+    expect(page.locator("#filter-q")).to_have_value("prison")
 
     page.locator("#filter-q").fill("")
+    page.wait_for_url(re.compile(r"/\?country=SV$"))
     page.locator("#filter-sort").select_option("oldest")
-    page.wait_for_url(re.compile(r"/\?sort=oldest$"))
-    expect(page.locator(".event-title").first).to_have_text("Washington statement")
+    page.wait_for_url(re.compile(r"/\?country=SV&sort=oldest$"))
+    expect(page.locator(".event-title").first).to_have_text("Prison transfer")
     assert page.evaluate("window.loadedOnce") is True
 
     page.reload()
     expect(page.locator("#filter-sort")).to_have_value("oldest")
-    expect(page.locator(".event-title").first).to_have_text("Washington statement")
+    expect(page.locator(".event-title").first).to_have_text("Prison transfer")
 
 
 def test_a_source_link_lands_on_its_highlighted_excerpt(live_server, page, story):
