@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from articles.models import Article
 from timeline.excerpt_highlighting import highlighted_paragraphs, placed_excerpts
+from timeline.filters import clean_search_text
 from timeline.models import Event, Excerpt
 
 ARTICLES_PER_PAGE = 50
@@ -16,7 +17,7 @@ ARTICLES_PER_PAGE = 50
 
 @require_GET
 def article_list(request: HttpRequest) -> TemplateResponse:
-    q = " ".join(request.GET.get("q", "").split())[:200]
+    q = clean_search_text(request.GET.get("q", ""))
     articles = (
         Article.objects.search(q)
         .defer("body", "raw_text")

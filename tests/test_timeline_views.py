@@ -244,6 +244,7 @@ def test_facet_links_and_clear_filters_carry_the_filter_state(client, sv):
         ("page=-1", "“-1” is not a page number"),
         ("page=1000000000", "There is no page 1000000000"),
         ("page=" + "9" * 5000, "is not a page number"),
+        ("country=SV" + "&country=SV" * 11, "Only the first 10 “country” values are used."),
     ],
 )
 def test_bad_filter_values_explain_themselves_instead_of_failing(client, query, message):
@@ -254,6 +255,15 @@ def test_bad_filter_values_explain_themselves_instead_of_failing(client, query, 
     assert response.status_code == 200
     assertContains(response, message)
     assertContains(response, 'class="messages" role="alert"')
+
+
+def test_nul_characters_are_dropped_from_the_search(client):
+    event("A nul event", datetime.date(2025, 1, 1))
+
+    response = client.get("/?q=%00nul%00")
+
+    assert titles(response) == ["A nul event"]
+    assert response.context["page"].filters.q == "nul"
 
 
 def test_unknown_country_is_ignored_but_known_ones_still_apply(client, sv):
@@ -473,6 +483,7 @@ def test_country_page_accepts_lowercase_codes_and_404s_unknown_ones(client, sv):
     assert response.status_code == 200
     assert titles(response) == ["Here"]
     assert client.get("/countries/ZZ/").status_code == 404
+    assert client.get("/countries/%00x/").status_code == 404
     assert client.get("/actors/nobody-at-all/").status_code == 404
 
 

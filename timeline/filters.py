@@ -15,6 +15,7 @@ from django.http import QueryDict
 from timeline.models import Event
 
 MAX_QUERY_LENGTH = 200
+MAX_VALUES_PER_FILTER = 10
 SORT_NEWEST = "newest"
 SORT_OLDEST = "oldest"
 SORT_CHOICES = {SORT_NEWEST: "Newest first", SORT_OLDEST: "Oldest first"}
@@ -130,8 +131,12 @@ def parse_timeline_filters(query: QueryDict) -> TimelineFilters:
     """Read the filters, keeping what makes sense and explaining what was ignored."""
     errors: list[str] = []
 
+    for key in ("country", "actor"):
+        if len(query.getlist(key)) > MAX_VALUES_PER_FILTER:
+            errors.append(f"Only the first {MAX_VALUES_PER_FILTER} “{key}” values are used.")
+
     countries: list[str] = []
-    for value in _values(query, "country"):
+    for value in _values(query, "country")[:MAX_VALUES_PER_FILTER]:
         code = value.upper()
         if re.fullmatch(r"[A-Z]{2}", code):
             if code not in countries:
@@ -143,7 +148,7 @@ def parse_timeline_filters(query: QueryDict) -> TimelineFilters:
             )
 
     actors: list[str] = []
-    for value in _values(query, "actor"):
+    for value in _values(query, "actor")[:MAX_VALUES_PER_FILTER]:
         slug = value.lower()
         if re.fullmatch(r"[-\w]+", slug):
             if slug not in actors:
@@ -169,7 +174,7 @@ def parse_timeline_filters(query: QueryDict) -> TimelineFilters:
         errors.append(f"Unknown sort order “{sort}”; showing the newest events first.")
         sort = SORT_NEWEST
 
-    q = " ".join(query.get("q", "").split())[:MAX_QUERY_LENGTH]
+    q = clean_search_text(query.get("q", ""))
 
     page_text = query.get("page", "").strip() or "1"
     if page_text.isdecimal() and len(page_text) <= 18 and int(page_text) >= 1:
@@ -189,6 +194,11 @@ def parse_timeline_filters(query: QueryDict) -> TimelineFilters:
         page=page,
         errors=tuple(errors),
     )
+
+
+def clean_search_text(text: str) -> str:
+    """Collapse whitespace and drop NUL characters, which PostgreSQL refuses in a query."""
+    return " ".join(text.replace("\x00", "").split())[:MAX_QUERY_LENGTH]
 
 
 def _values(query: QueryDict, key: str) -> list[str]:

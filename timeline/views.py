@@ -5,7 +5,9 @@ The timeline, actor and country pages share one filterable event browser
 renders only the region it targets, so the address bar can always hold the full filter state.
 """
 
-from django.http import HttpRequest
+import re
+
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
@@ -109,6 +111,8 @@ def country_list(request: HtmxHttpRequest) -> TemplateResponse:
 
 @require_GET
 def country_detail(request: HtmxHttpRequest, code: str) -> TemplateResponse:
+    if not re.fullmatch(r"[A-Za-z]{2}", code):
+        raise Http404("Country codes are two letters.")
     country = get_object_or_404(Country, code=code.upper())
     context = {"country": country}
     if _partial_target(request) is None:
