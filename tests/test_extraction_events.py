@@ -179,3 +179,22 @@ def test_two_visits_on_different_days_stay_apart():
 def test_the_parsed_document_body_is_what_events_index():
     document = parse_document(seed_text("003"))
     assert document.body.startswith("Bukele offers help to the US")
+
+
+def test_a_text_near_the_size_limit_is_extracted_with_exact_offsets():
+    text = seed_text("002") * 250  # about 1.7 MB, under the 2 MB import limit
+    extracted = extract_article(text, GAZETTEER)
+    body = extracted.document.body
+    assert extracted.events
+    for event in extracted.events:
+        for excerpt in event.excerpts[:50]:
+            assert body[excerpt.start : excerpt.end] == excerpt.quote
+
+
+def test_robust_to_control_characters_right_to_left_marks_and_emoji():
+    text = "Title \u202e\x00\n\nBukele\u200f visited 🇨🇷 Costa Rica\x0b on 3 February 2025. 😀\n"
+    extracted = extract_article(text, GAZETTEER)
+    (visit,) = extracted.events
+    assert visit.date == datetime.date(2025, 2, 3)
+    body = extracted.document.body
+    assert body[visit.excerpts[0].start : visit.excerpts[0].end] == visit.excerpts[0].quote

@@ -60,4 +60,6 @@ def trailing_navigation_start(lines: list[str]) -> int:
     index = len(lines)
     while index > 0 and (is_boilerplate(lines[index - 1]) or is_navigation_like(lines[index - 1])):
         index -= 1
+    if index == 0:  # nothing reads as prose: keep it all rather than lose the article
+        return len(lines)
     return index

@@ -106,7 +106,7 @@ def parse_front_matter_date(value: str) -> datetime.date:
 def parse_document(text: str) -> ParsedDocument:
     """Split a file's text into metadata and a clean body that excerpts will index into."""
     meta, rest = parse_front_matter(text)
-    lines = [_normalise_line(line) for line in rest.splitlines()]
+    lines = [_normalise_line(line) for line in re.split(r"\r\n|\r|\n", rest)]
     title = meta.get("title", "")
     if not title:
         title_index = next((i for i, line in enumerate(lines) if line), None)

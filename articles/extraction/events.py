@@ -53,7 +53,8 @@ COUNTED_TRANSFER = re.compile(
     r"\b(?:transfer\w*|deport\w*|extradit\w*|traslad\w*)\b\W+(?:\w+\W+){0,4}?\d[\d,.]*\s+\w",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"[.!?…:\"”’»)]$")
+SENTENCE_END = re.compile(r"[.!?…:\"”’»)]\W*$")  # a trailing emoji still ends a sentence
+MERGE_WINDOW = 200  # far more events than a news article holds
 # "lowest since the end of its civil war in 1992": a date that anchors a comparison, not an event.
 REFERENCE_DATE = re.compile(r"\b(?:since|desde)\b[^,;.]{3,80}$", re.IGNORECASE)
 
@@ -195,7 +196,8 @@ def _same_event(event: ExtractedEvent, candidate: ExtractedEvent) -> bool:
 
 
 def _merge_or_append(events: list[ExtractedEvent], candidate: ExtractedEvent) -> None:
-    for event in events:
+    """Compare with the latest events only, so a huge text costs linear time, not quadratic."""
+    for event in events[-MERGE_WINDOW:]:
         if _same_event(event, candidate):
             event.excerpts.extend(candidate.excerpts)
             event.actors.extend(a for a in candidate.actors if a not in event.actors)

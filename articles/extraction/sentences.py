@@ -23,7 +23,7 @@ class Span:
 
 def _is_abbreviation(text: str, end: int) -> bool:
     """True when the full stop at text[end-1] closes an abbreviation or an initial."""
-    word_match = re.search(r"([\w.]+)\.$", text[:end])
+    word_match = re.search(r"([\w.]+)\.$", text[max(0, end - 40) : end])
     if not word_match:
         return False
     word = word_match.group(1).lower()
