@@ -13,7 +13,7 @@ from reversion.models import Version
 
 from articles.extraction.document import FRONT_MATTER, ParsedDocument, parse_document
 from articles.models import Article
-from articles.services import ExtractionSummary, extract_article_events
+from articles.services import ExtractionSummary, ImportContext, extract_article_events
 from timeline.models import Event, Excerpt
 
 
@@ -46,14 +46,14 @@ def parse_submission(text: str, *, title: str = "") -> ParsedDocument:
     return document
 
 
-def reextract(article: Article) -> ExtractionSummary:
+def reextract(article: Article, *, context: ImportContext | None = None) -> ExtractionSummary:
     """Extract the article's events again, outside the editor's revision.
 
     The importer's writes are machine output: kept out of the history, so that restoring an
     article's version restores what the editor wrote, never stale extracted rows.
     """
     with reversion.create_revision(manage_manually=True):
-        return extract_article_events(article)
+        return extract_article_events(article, context=context)
 
 
 def describe_extraction(summary: ExtractionSummary, article: Article) -> str:

@@ -8,6 +8,8 @@ from django.db import transaction
 
 from articles.extraction.gazetteer import ActorEntry, CountryEntry, Gazetteer
 from articles.models import Article
+from articles.services import ImportContext
+from editorial.articles import reextract
 from editorial.history import keep_version_before_first_edit
 from timeline.models import Actor, Country, Event, Excerpt
 
@@ -41,12 +43,10 @@ def link_new_mentions(
     Re-extraction finds the new mentions in extracted events (and new events they start);
     reviewed events are never re-extracted, so their excerpts are scanned here instead.
     """
-    from articles.services import extract_events
-
     wanted = names_gazetteer(actors=actors, countries=countries)
     actor_by_slug = {actor.slug: actor for actor in actors}
     country_by_code = {country.code: country for country in countries}
-    gazetteer = Gazetteer.from_database()
+    context = ImportContext.from_database()
     scanned = links = 0
     articles = Article.objects.only("id", "title", "body", "published", "language")
     for article in articles.iterator():
@@ -54,7 +54,7 @@ def link_new_mentions(
             continue
         scanned += 1
         before = _link_count(article, actors, countries)
-        extract_events(article, gazetteer=gazetteer)
+        reextract(article, context=context)
         _link_reviewed_events(article, wanted, actor_by_slug, country_by_code, user=user)
         links += _link_count(article, actors, countries) - before
     return MentionScan(articles=scanned, links=links)

@@ -13,12 +13,16 @@ NOT_FOR_EDITORS = {"delete_article"}
 
 
 def create_editors_group(apps, schema_editor):
+    """Also callable with the real app registry, to restore the group after a test flush."""
     # Permissions are normally created after all migrations ran; make sure they exist now.
     for app_label in EDITED_MODELS:
         app_config = apps.get_app_config(app_label)
-        app_config.models_module = True
+        historical = getattr(app_config, "models_module", None) is None
+        if historical:
+            app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        if historical:
+            app_config.models_module = None
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -1,0 +1,156 @@
+"""History in the admin: what changed, restoring a version, recovering a deleted article."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from pytest_django.asserts import assertContains
+from reversion.models import Version
+
+from articles.models import Article
+from articles.services import import_text
+from editorial.accounts import make_editor
+from tests.test_admin import form_data
+from timeline.models import Event, Excerpt
+
+pytestmark = pytest.mark.django_db
+
+TEXT = """Rubio visits San Salvador to meet Bukele
+
+Marco Rubio met Nayib Bukele in San Salvador on February 3, 2025, to discuss migration.
+
+Bukele offered to hold deportees from the United States in the CECOT prison, the Salvadoran \
+president said on Monday.
+"""
+MEETING = "Marco Rubio meets Nayib Bukele"
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_editor(username="editor", password="a-long-editor-password"))
+    return client
+
+
+@pytest.fixture
+def article():
+    return import_text(TEXT, source_file="rubio.txt").article
+
+
+def post_change(client, url, **changes):
+    data = form_data(client.get(url))
+    data.update(changes)
+    return client.post(url, data)
+
+
+def test_the_history_shows_who_changed_what_and_restores_an_earlier_version(editor_client, article):
+    change_url = reverse("admin:articles_article_change", args=[article.pk])
+    post_change(editor_client, change_url, title="Rubio in San Salvador")
+
+    history = editor_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+
+    assertContains(history, "As it was before the first edit")
+    assertContains(history, "editor")
+    assertContains(history, "Rubio visits San Salvador to meet Bukele → Rubio in San Salvador")
+    first = Version.objects.get_for_object(article).order_by("pk").first()
+    revert_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    response = post_change(editor_client, revert_url)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Rubio visits San Salvador to meet Bukele"
+
+
+def test_a_body_change_shows_the_changed_lines(editor_client, article):
+    change_url = reverse("admin:articles_article_change", args=[article.pk])
+    body = article.body.replace("on Monday", "on Tuesday")
+    post_change(editor_client, change_url, body=body)
+
+    history = editor_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+
+    assertContains(history, "+Bukele offered to hold deportees")
+    assertContains(history, "said on Tuesday.")
+
+
+def test_restoring_an_earlier_text_extracts_its_events_again(editor_client, article):
+    change_url = reverse("admin:articles_article_change", args=[article.pk])
+    post_change(editor_client, change_url, body="Nothing happened today.")
+    assert not Event.objects.exists()
+
+    first = Version.objects.get_for_object(article).order_by("pk").first()
+    revert_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    post_change(editor_client, revert_url)
+
+    assert Event.objects.filter(title=MEETING, excerpts__article=article).exists()
+
+
+def test_an_event_edit_can_be_undone(editor_client, article):
+    event = Event.objects.get(title=MEETING)
+    change_url = reverse("admin:timeline_event_change", args=[event.pk])
+    post_change(editor_client, change_url, title="A wrong title")
+
+    history = editor_client.get(reverse("admin:timeline_event_history", args=[event.pk]))
+    assertContains(history, f"{MEETING} → A wrong title")
+    first = Version.objects.get_for_object(event).order_by("pk").first()
+    post_change(editor_client, reverse("admin:timeline_event_revision", args=[event.pk, first.pk]))
+
+    event.refresh_from_db()
+    assert event.title == MEETING
+
+
+def test_an_editor_recovers_a_deleted_article_with_its_reviewed_events(client, article):
+    reviewed = Event.objects.get(title=MEETING)
+    reviewed.status = Event.Status.REVIEWED
+    reviewed.save()
+    extracted_ids = set(Event.objects.filter(status="extracted").values_list("pk", flat=True))
+    admin_user = get_user_model().objects.create_superuser("admin", password="x")
+    client.force_login(admin_user)
+    client.post(reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"})
+    assert not Article.objects.exists()
+    assert not Event.objects.filter(pk__in=extracted_ids).exists()
+    assert Event.objects.filter(pk=reviewed.pk, excerpts__isnull=True).exists()
+
+    client.force_login(make_editor(username="editor", password="a-long-editor-password"))
+    listing = client.get(reverse("admin:articles_article_recoverlist"))
+    assertContains(listing, article.title)
+    version = Version.objects.get_deleted(Article).get()
+    recover_url = reverse("admin:articles_article_recover", args=[version.pk])
+    assertContains(client.get(recover_url), "Recover this article")
+    response = client.post(recover_url)
+
+    recovered = Article.objects.get()
+    assert response.status_code == 302
+    assert (recovered.pk, recovered.title, recovered.body) == (
+        article.pk,
+        article.title,
+        article.body,
+    )
+    excerpt = Excerpt.objects.get(event=reviewed)
+    assert excerpt.article == recovered
+    assert Event.objects.filter(status="extracted", excerpts__article=recovered).exists()
+    assert Event.objects.filter(title=MEETING).count() == 1
+
+
+def test_recovery_is_refused_when_the_same_text_came_back(client, article):
+    admin_user = get_user_model().objects.create_superuser("admin", password="x")
+    client.force_login(admin_user)
+    client.post(reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"})
+    import_text(TEXT, source_file="again.txt")
+    version = Version.objects.get_deleted(Article).get()
+
+    response = client.post(
+        reverse("admin:articles_article_recover", args=[version.pk]), follow=True
+    )
+
+    assertContains(response, "now has the same text or address")
+    assert Article.objects.count() == 1
+
+
+def test_staff_outside_the_group_cannot_recover(client, article):
+    article.delete()
+    staff = get_user_model().objects.create_user("staff", password="x", is_staff=True)
+    client.force_login(staff)
+    version = Version.objects.get_deleted(Article).get()
+
+    assert client.get(reverse("admin:articles_article_recoverlist")).status_code == 403
+    assert (
+        client.post(reverse("admin:articles_article_recover", args=[version.pk])).status_code == 403
+    )
+    assert not Article.objects.exists()

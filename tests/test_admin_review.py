@@ -1,0 +1,134 @@
+"""Reviewing in the admin: merge and split events, aliases and re-scans, merging actors."""
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertRedirects
+
+from articles.services import import_text
+from editorial.accounts import make_editor
+from tests.factories import ActorFactory, EventFactory, ExcerptFactory
+from tests.test_admin import form_data
+from timeline.models import Actor, Event
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_editor(username="editor", password="a-long-editor-password"))
+    return client
+
+
+def test_merging_events_asks_which_to_keep_then_merges(editor_client):
+    keep, other = EventFactory(title="Keep me"), EventFactory(title="Merge me")
+    ExcerptFactory(event=keep)
+    ExcerptFactory(event=other)
+    url = reverse("admin:timeline_event_changelist")
+    selection = {"action": "merge_selected", "_selected_action": [keep.pk, other.pk]}
+
+    confirmation = editor_client.post(url, selection)
+    assertContains(confirmation, "Choose the event to keep")
+    assertContains(confirmation, "Merge me")
+    assert Event.objects.count() == 2
+
+    response = editor_client.post(url, {**selection, "confirm": "merge", "target": keep.pk})
+
+    assertRedirects(response, url)
+    assert list(Event.objects.all()) == [keep]
+    assert keep.excerpts.count() == 2
+
+
+def test_merging_one_event_is_refused(editor_client):
+    event = EventFactory()
+    url = reverse("admin:timeline_event_changelist")
+
+    response = editor_client.post(
+        url, {"action": "merge_selected", "_selected_action": [event.pk]}, follow=True
+    )
+
+    assertContains(response, "Select at least two events to merge.")
+
+
+def test_splitting_an_excerpt_off_opens_the_new_event(editor_client):
+    event = EventFactory(title="Two meetings")
+    staying, leaving = ExcerptFactory.create_batch(2, event=event)
+    change_page = editor_client.get(reverse("admin:timeline_event_change", args=[event.pk]))
+    split_url = reverse("admin:timeline_event_split", args=[event.pk, leaving.pk])
+    assertContains(change_page, split_url)
+
+    assertContains(editor_client.get(split_url), leaving.quote)
+    response = editor_client.post(split_url)
+
+    new_event = Event.objects.exclude(pk=event.pk).get()
+    assertRedirects(response, reverse("admin:timeline_event_change", args=[new_event.pk]))
+    assert list(new_event.excerpts.all()) == [leaving]
+    assert list(event.excerpts.all()) == [staying]
+
+
+def test_the_status_can_be_changed_in_the_event_list(editor_client):
+    event = EventFactory()
+    url = reverse("admin:timeline_event_changelist")
+    data = form_data_for_changelist(editor_client.get(url))
+    data.update({"form-0-status": "rejected", "_save": "Save"})
+
+    editor_client.post(url, data)
+
+    event.refresh_from_db()
+    assert event.status == Event.Status.REJECTED
+
+
+def form_data_for_changelist(response) -> dict:
+    formset = response.context["cl"].formset
+    data = {f"form-{key}": value for key, value in formset.management_form.initial.items()}
+    for index, form in enumerate(formset.forms):
+        data[f"form-{index}-id"] = str(form.instance.pk)
+        data[f"form-{index}-status"] = form.instance.status
+    return data
+
+
+ALIAS_TEXT = """Rubio meets the Cuscatlan strongman
+
+Marco Rubio met the Cuscatlan strongman in San Salvador on February 3, 2025.
+"""
+
+
+def test_an_alias_added_in_the_admin_links_new_mentions_after_a_rescan(editor_client):
+    article = import_text(ALIAS_TEXT).article
+    bukele = Actor.objects.get(slug="nayib-bukele")
+    change_url = reverse("admin:timeline_actor_change", args=[bukele.pk])
+    page = editor_client.get(change_url)
+    data = form_data(page)
+    assert data["aliases"].splitlines()[0] == bukele.aliases[0]
+
+    data["aliases"] += "\r\nCuscatlan strongman\r\n"
+    editor_client.post(change_url, data)
+    bukele.refresh_from_db()
+    assert bukele.aliases[-1] == "Cuscatlan strongman"
+    response = editor_client.post(
+        reverse("admin:timeline_actor_changelist"),
+        {"action": "rescan_mentions", "_selected_action": [bukele.pk]},
+        follow=True,
+    )
+
+    assertContains(response, "Re-scanned 1 article(s)")
+    assert bukele.events.filter(excerpts__article=article).exists()
+
+
+def test_merging_actors_in_the_admin_moves_their_events(editor_client):
+    target, source = ActorFactory(name="Keep"), ActorFactory(name="Fold in")
+    event = EventFactory(actors=[source])
+    url = reverse("admin:timeline_actor_changelist")
+
+    editor_client.post(
+        url,
+        {
+            "action": "merge_selected",
+            "_selected_action": [target.pk, source.pk],
+            "confirm": "merge",
+            "target": target.pk,
+        },
+    )
+
+    assert list(event.actors.all()) == [target]
+    target.refresh_from_db()
+    assert "Fold in" in target.aliases
