@@ -16,7 +16,14 @@ from editorial.articles import RecoveryError, describe_extraction, recover_artic
 from timeline.models import Event, Excerpt
 
 ADD_FIELDS = ("title", "body", "text_file", "outlet", "url", "published")
-CHANGE_FIELDS = ("title", "body", ("published", "language"), ("outlet", "byline"), "url")
+CHANGE_FIELDS = (
+    "title",
+    "body",
+    ("published", "language"),
+    ("outlet", "byline"),
+    "url",
+    "loaded_version",
+)
 RECORD_FIELDS = (
     "slug",
     "published_source",
@@ -129,14 +136,11 @@ class ArticleAdmin(HistoryAdmin):
                 Article.PublishedSource.EDITOR if obj.published else Article.PublishedSource.UNKNOWN
             )
         super().save_model(request, obj, form, change)
+        # A restored text or date is extracted again, like one typed in.
         if not change or changed & EXTRACTION_INPUTS or getattr(request, "reverting", False):
             summary = reextract(obj)
             self.report(request, describe_extraction(summary, obj))
 
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        # A restored text or date is extracted again, like one typed in.
-        request.reverting = True
-        return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         """Bring back a deleted article with its reviewed events' excerpts, after a look."""

@@ -27,6 +27,16 @@ class HistoryAdmin(VersionAdmin):
             keep_version_before_first_edit(self.model, [unquote(object_id)])
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        request.reverting = True
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        # Restoring a version re-saves what the page showed: no one else's change to protect.
+        form.skip_conflict_check = getattr(request, "reverting", False)
+        return form
+
     def delete_view(self, request, object_id, extra_context=None):
         with self.create_revision(request):
             return super().delete_view(request, object_id, extra_context)

@@ -10,6 +10,7 @@ from articles.extraction.document import DocumentError
 from articles.models import Article
 from articles.services import MAX_FILE_BYTES, ImportFailure, decode_article_bytes, unique_slug
 from editorial.articles import content_hash, normalise_newlines, parse_submission
+from editorial.forms import EditConflictGuard
 
 UPLOAD_SUFFIXES = {".txt", ".text", ".md"}
 
@@ -122,7 +123,7 @@ class ArticleAddForm(forms.ModelForm):
         return cleaned
 
 
-class ArticleChangeForm(forms.ModelForm):
+class ArticleChangeForm(EditConflictGuard):
     """The body is the clean text excerpts point into: changing it (or the date) re-extracts."""
 
     body = TextareaField(

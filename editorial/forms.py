@@ -1,8 +1,9 @@
 """Form fields and forms of the editors' desk that are not about articles."""
 
 from django import forms
+from django.utils import timezone
 
-from timeline.models import Actor, Country, Excerpt
+from timeline.models import Actor, Country, Event, Excerpt
 
 
 class LinesField(forms.Field):
@@ -23,6 +24,54 @@ class LinesField(forms.Field):
             if name and name not in names:
                 names.append(name)
         return names
+
+
+class EditConflictGuard(forms.ModelForm):
+    """Refuse once to overwrite a change someone else saved since this page was opened.
+
+    The editor's input stays in the form with the warning; saving again overwrites on purpose.
+    """
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    skip_conflict_check = False  # set by the admin when it restores an older version
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.updated.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = cleaned.get("loaded_version")
+        if not self.instance.pk or not loaded or self.skip_conflict_check:
+            return cleaned
+        saved = type(self.instance)._base_manager.filter(pk=self.instance.pk)
+        current = saved.values_list("updated", flat=True).first()
+        if current is not None and current.isoformat() != loaded:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("loaded_version")] = current.isoformat()
+            when = timezone.localtime(current).strftime("%H:%M:%S")
+            raise forms.ValidationError(
+                f"Someone else saved this at {when}, after you opened the page. Your changes "
+                "are still below: open the page in another tab to compare, then save again "
+                "to keep yours."
+            )
+        return cleaned
+
+
+class EventForm(EditConflictGuard):
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "status",
+            "event_type",
+            "date",
+            "date_precision",
+            "date_phrase",
+            "actors",
+            "countries",
+        ]
 
 
 class ActorForm(forms.ModelForm):

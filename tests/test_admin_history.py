@@ -154,3 +154,22 @@ def test_staff_outside_the_group_cannot_recover(client, article):
         client.post(reverse("admin:articles_article_recover", args=[version.pk])).status_code == 403
     )
     assert not Article.objects.exists()
+
+
+def test_a_change_saved_meanwhile_by_someone_else_is_not_overwritten_silently(
+    editor_client, article
+):
+    change_url = reverse("admin:articles_article_change", args=[article.pk])
+    opened = form_data(editor_client.get(change_url))
+    theirs = Article.objects.get(pk=article.pk)
+    theirs.title = "Their title"
+    theirs.save()
+
+    response = editor_client.post(change_url, {**opened, "title": "My title"})
+
+    assertContains(response, "Someone else saved this")
+    assertContains(response, 'value="My title"')
+    assert Article.objects.get(pk=article.pk).title == "Their title"
+    again = editor_client.post(change_url, form_data(response))
+    assert again.status_code == 302
+    assert Article.objects.get(pk=article.pk).title == "My title"

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 
 from editorial import services
 from editorial.admin import HistoryAdmin, merge_action_page, public_link
-from editorial.forms import ActorForm, CountryForm, ExcerptForm
+from editorial.forms import ActorForm, CountryForm, EventForm, ExcerptForm
 from editorial.mentions import link_new_mentions
 from timeline.models import Actor, Country, Event, Excerpt
 
@@ -45,6 +45,7 @@ class EventExcerptInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(HistoryAdmin):
+    form = EventForm
     list_display = (
         "title",
         "when",
@@ -65,7 +66,7 @@ class EventAdmin(HistoryAdmin):
         (None, {"fields": ("title", "status", "event_type")}),
         ("Date", {"fields": (("date", "date_precision"), "date_phrase", "date_resolution")}),
         ("Who and where", {"fields": ("actors", "countries")}),
-        ("Record", {"fields": ("created", "updated"), "classes": ("collapse",)}),
+        ("Record", {"fields": ("created", "updated", "loaded_version"), "classes": ("collapse",)}),
     )
     inlines = (EventExcerptInline,)
     actions = ("mark_reviewed", "mark_rejected", "merge_selected")
