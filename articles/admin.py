@@ -43,6 +43,7 @@ class ArticleExcerptInline(admin.TabularInline):
     fk_name = "article"
     extra = 0
     can_delete = False
+    template = "admin/editorial/edit_inline/readonly_tabular.html"
     fields = readonly_fields = ("event_link", "event_date", "event_status", "quote")
     ordering = ("start", "pk")
     verbose_name = "event"
@@ -140,7 +141,6 @@ class ArticleAdmin(HistoryAdmin):
         if not change or changed & EXTRACTION_INPUTS or getattr(request, "reverting", False):
             summary = reextract(obj)
             self.report(request, describe_extraction(summary, obj))
-
 
     def recover_view(self, request, version_id, extra_context=None):
         """Bring back a deleted article with its reviewed events' excerpts, after a look."""

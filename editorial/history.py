@@ -24,6 +24,7 @@ from timeline.models import Actor, Country, Event, Excerpt
 
 VERSIONED_MODELS = (Article, Event, Excerpt, Actor, Country)
 BEFORE_FIRST_EDIT = "As it was before the first edit (from the importer)."
+BOOKKEEPING_FIELDS = {"created", "updated"}
 LONG_TEXT = 200
 MAX_DIFF_LINES = 12
 
@@ -120,6 +121,8 @@ def field_changes(older: Version | None, newer: Version) -> list[FieldChange]:
     before, after = older.field_dict, newer.field_dict
     changes = []
     for name, new_value in after.items():
+        if name in BOOKKEEPING_FIELDS:
+            continue
         old_value = before.get(name)
         if _comparable(old_value) == _comparable(new_value):
             continue

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 from reversion.models import Version
 
 from articles.models import Article
@@ -50,6 +50,7 @@ def test_the_history_shows_who_changed_what_and_restores_an_earlier_version(edit
     assertContains(history, "As it was before the first edit")
     assertContains(history, "editor")
     assertContains(history, "Rubio visits San Salvador to meet Bukele → Rubio in San Salvador")
+    assertNotContains(history, "<strong>Updated</strong>")
     first = Version.objects.get_for_object(article).order_by("pk").first()
     revert_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
     response = post_change(editor_client, revert_url)

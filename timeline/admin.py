@@ -23,6 +23,7 @@ class EventExcerptInline(admin.TabularInline):
     fk_name = "event"
     extra = 0
     can_delete = False
+    template = "admin/editorial/edit_inline/readonly_tabular.html"
     fields = readonly_fields = ("article_link", "quote", "split_link")
     verbose_name_plural = "Excerpts (the event's sources)"
 
