@@ -94,6 +94,7 @@ def test_an_event_edit_can_be_undone(editor_client, article):
 
     event.refresh_from_db()
     assert event.title == MEETING
+    assert event.status == Event.Status.REVIEWED
 
 
 def test_an_editor_recovers_a_deleted_article_with_its_reviewed_events(client, article):

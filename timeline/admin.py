@@ -110,7 +110,8 @@ class EventAdmin(HistoryAdmin):
 
     def save_model(self, request, obj: Event, form, change: bool) -> None:
         """An editor's edit is a review: an edited event is never replaced by re-extraction."""
-        edited = change and form.has_changed() and "status" not in form.changed_data
+        reverting = getattr(request, "reverting", False)
+        edited = change and (form.has_changed() or reverting) and "status" not in form.changed_data
         if edited and obj.status == Event.Status.EXTRACTED:
             obj.status = Event.Status.REVIEWED
             self.report(request, f"“{obj.title}” is now reviewed, as you edited it.")
