@@ -91,6 +91,8 @@ def test_typing_a_search_and_sorting_update_results_and_address(live_server, pag
     page.wait_for_url(re.compile(r"/\?q=prison&country=SV$"))
     expect(page.locator("#facet-country-SV")).to_have_class(re.compile("is-selected"))
     expect(page.locator("#filter-q")).to_have_value("prison")
+    # Back restores the page with a request of its own; typing before it lands would be lost.
+    page.wait_for_load_state("networkidle")
 
     page.locator("#filter-q").fill("")
     page.wait_for_url(re.compile(r"/\?country=SV$"))
