@@ -1,4 +1,4 @@
-"""Cross-cutting response behaviour: caching hints and what readers see when the database is down."""
+"""Response behaviour for every page: caching hints, and a clean page when the database is down."""
 
 import logging
 from collections.abc import Callable
