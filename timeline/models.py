@@ -137,6 +137,18 @@ class Event(models.Model):
     status = models.CharField(
         max_length=20, choices=Status, default=Status.EXTRACTED, db_index=True
     )
+    is_disputed = models.BooleanField(
+        "disputed",
+        default=False,
+        db_index=True,
+        help_text="Its sources disagree on a figure or on the date.",
+    )
+    dispute_note = models.TextField(
+        blank=True, help_text="An editor's word on the disagreement, shown to readers."
+    )
+    merge_confirmed = models.BooleanField(
+        default=False, help_text="An editor checked that its sources tell of one event."
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -185,6 +197,12 @@ class Excerpt(models.Model):
     )
     end = models.PositiveIntegerField(null=True, blank=True)
     quote = models.TextField()
+    reported_date = models.DateField(
+        null=True, blank=True, help_text="The date this source gives for the event."
+    )
+    reported_precision = models.CharField(
+        max_length=10, choices=Event.Precision, default=Event.Precision.UNKNOWN
+    )
 
     class Meta:
         ordering = ["article_id", "start"]
@@ -201,3 +219,24 @@ class Excerpt(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.article.get_absolute_url()}#excerpt-{self.pk}"
+
+
+class Figure(models.Model):
+    """A number in an excerpt and what it counts: "238 members", "$200 million", "90%"."""
+
+    class Unit(models.TextChoices):
+        PEOPLE = "people", "People"
+        MONEY = "usd", "US dollars"
+        PERCENT = "percent", "Percent"
+
+    excerpt = models.ForeignKey(Excerpt, on_delete=models.CASCADE, related_name="figures")
+    value = models.DecimalField(max_digits=20, decimal_places=2)
+    unit = models.CharField(max_length=10, choices=Unit)
+    counts = models.CharField(max_length=100, blank=True, help_text='e.g. "migrants".')
+    text = models.CharField(max_length=200, help_text="The words the figure was read from.")
+
+    class Meta:
+        ordering = ["excerpt_id", "id"]
+
+    def __str__(self) -> str:
+        return self.text
