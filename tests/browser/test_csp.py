@@ -1,0 +1,112 @@
+"""The strict Content-Security-Policy holds in a real browser: no page, ours or the admin's, does
+anything the policy blocks, including htmx swapping results and showing its indicator."""
+
+import re
+from importlib import import_module
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from playwright.sync_api import expect
+
+from articles.services import import_text
+from editorial.accounts import make_editor
+from timeline.models import Actor, Event
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+PASSWORD = "a-long-editor-password"
+RECORD_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
+
+
+@pytest.fixture
+def seeded():
+    """Transactional tests flush the data migrations' rows; put the gazetteer and the Editors
+    group back (both functions are idempotent), then import the seed articles."""
+    import_module("timeline.migrations.0002_load_countries_and_actors").load(apps, None)
+    import_module("editorial.migrations.0001_editors_group").create_editors_group(apps, None)
+    for path in sorted(SEEDS.glob("*.txt")):
+        import_text(path.read_text(encoding="utf-8"), source_file=path.name)
+    make_editor(username="ana", password=PASSWORD)
+
+
+@pytest.fixture
+def watched_page(page):
+    """The page, recording every CSP violation from the console and from the DOM event."""
+    console: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            console.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.add_init_script(RECORD_VIOLATIONS)
+
+    def violations() -> list[str]:
+        return console + page.evaluate("window.cspViolations || []")
+
+    page.csp_violations = violations
+    return page
+
+
+def test_reading_pages_and_htmx_swaps_break_no_csp_rule(live_server, watched_page, seeded):
+    page = watched_page
+    page.goto(f"{live_server.url}/")
+    expect(page.locator(".event").first).to_be_visible()
+
+    page.locator("#facet-country-SV").click()
+    page.wait_for_url(re.compile(r"country=SV"))
+    expect(page.locator(".event").first).to_be_visible()
+    page.go_back()
+    page.wait_for_url(f"{live_server.url}/")
+
+    article = Event.objects.visible().first().excerpts.first().article
+    actor = Actor.objects.filter(events__isnull=False).first()
+    for path in (
+        article.get_absolute_url(),
+        Event.objects.visible().first().get_absolute_url(),
+        actor.get_absolute_url(),
+        "/countries/SV/",
+        "/articles/",
+        "/no-such-page/",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        assert page.csp_violations() == [], path
+
+
+def test_the_admin_breaks_no_csp_rule(live_server, watched_page, seeded):
+    page = watched_page
+    page.goto(f"{live_server.url}/admin/")
+    assert page.csp_violations() == []
+    page.get_by_label("Username").fill("ana")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("#user-tools")).to_contain_text("ana")
+
+    event = Event.objects.visible().first()
+    article = event.excerpts.first().article
+    for path in (
+        "/admin/",
+        "/admin/articles/article/",
+        "/admin/articles/article/add/",
+        f"/admin/articles/article/{article.pk}/change/",
+        f"/admin/articles/article/{article.pk}/history/",
+        "/admin/timeline/event/",
+        f"/admin/timeline/event/{event.pk}/change/",
+        "/admin/timeline/actor/",
+        "/admin/timeline/excerpt/",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        expect(page.locator("#content")).to_be_visible()
+        assert page.csp_violations() == [], path
+
+    page.goto(f"{live_server.url}/admin/timeline/event/")
+    page.locator("input.action-select").first.check()
+    expect(page.locator(".actions .action-counter")).to_contain_text("1 of")
+    assert page.csp_violations() == []
