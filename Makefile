@@ -1,4 +1,4 @@
-.PHONY: setup run test lint format
+.PHONY: setup run test lint format backup restore
 
 setup:
 	@scripts/bootstrap
@@ -21,3 +21,12 @@ lint: setup
 format: setup
 	.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
+
+## Dump the whole database to backups/newsroom-<time>.json.gz (or FILE=...).
+backup: setup
+	@scripts/backup $(FILE)
+
+## Replace the whole database with a backup: make restore FILE=backups/newsroom-....json.gz
+restore: setup
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/newsroom-....json.gz" >&2; exit 2; }
+	@scripts/restore "$(FILE)"
