@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from timeline import views
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("actors/<slug:slug>/", views.actor_detail, name="actor"),
     path("countries/", views.country_list, name="countries"),
     path("countries/<str:code>/", views.country_detail, name="country"),
+    path("", include("timeline.export_urls")),
 ]

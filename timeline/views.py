@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
+from timeline.export_selection import export_links
 from timeline.filters import SORT_CHOICES, parse_timeline_filters
 from timeline.models import Actor, Country, Event
 from timeline.profiles import actor_directory, country_directory, profile
@@ -58,6 +59,7 @@ def _browse(
         "heading_level": heading_level,
         "subheading_level": heading_level + 1,
         "is_partial": target is not None,
+        "exports": export_links(scope=scope, query=page.query),
     }
     partials = {
         RESULTS_TARGET: "results",

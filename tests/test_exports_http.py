@@ -1,0 +1,380 @@
+"""The machine formats over HTTP: JSON, CSV, TimelineJS and iCalendar of every filtered view."""
+
+import csv
+import datetime
+import io
+import json
+
+import icalendar
+import jsonschema
+import pytest
+from django.core.management import call_command
+
+from tests.factories import ActorFactory, ArticleFactory, EventFactory, ExcerptFactory
+from tests.seeds import SEEDS
+from timeline.api_schema import TIMELINE_JSON_SCHEMA
+from timeline.models import Actor, Country, Event
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE_TITLE = '<script>alert("title")</script> & co'
+HOSTILE_QUOTE = '<img src=x onerror=alert("quote")> said the minister'
+
+
+@pytest.fixture
+def sv():
+    return Country.objects.get(code="SV")
+
+
+@pytest.fixture
+def us():
+    return Country.objects.get(code="US")
+
+
+@pytest.fixture
+def bukele():
+    return Actor.objects.get(slug="nayib-bukele")
+
+
+@pytest.fixture
+def seeded():
+    call_command("import_articles", str(SEEDS), verbosity=0)
+
+
+def event(title, date=None, precision=Event.Precision.DAY, **kwargs):
+    return EventFactory(
+        title=title,
+        date=date,
+        date_precision=precision if date else Event.Precision.UNKNOWN,
+        **kwargs,
+    )
+
+
+def body(response) -> str:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode("utf-8")
+
+
+def get_json(client, url) -> dict:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return json.loads(body(response))
+
+
+def all_json_events(client, url) -> list[dict]:
+    """Follow `next` links to the end, as an API client would."""
+    events, page = [], get_json(client, url)
+    while True:
+        events += page["events"]
+        if page["next"] is None:
+            return events
+        page = get_json(client, page["next"])
+
+
+def make_events(count, *, actors, countries):
+    """Events with actors, countries and two excerpts each, to expose N+1 queries."""
+    for number in range(count):
+        created = EventFactory(
+            title=f"Generated event {number}",
+            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number * 20),
+            actors=actors,
+            countries=countries,
+        )
+        ExcerptFactory.create_batch(2, event=created)
+
+
+# JSON
+
+
+def test_json_of_the_seeds_follows_the_schema_and_export_timeline(client, seeded):
+    page = get_json(client, "/timeline.json")
+
+    jsonschema.validate(page, TIMELINE_JSON_SCHEMA)
+    out = io.StringIO()
+    call_command("export_timeline", "--format", "json", stdout=out)
+    exported = json.loads(out.getvalue())["events"]
+    assert page["count"] == len(exported)
+    assert page["events"] == exported[: page["page_size"]]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?country=SV&date_from=2024", "?q=meeting&actor=nayib-bukele", "?type=meeting&sort=oldest"],
+)
+@pytest.mark.parametrize("path", ["/", "/actors/nayib-bukele/", "/countries/US/"])
+def test_json_selects_the_events_its_html_page_shows(client, seeded, path, query):
+    page = client.get(f"{path}{query}").context["page"]
+    shown = [e.pk for section in page.sections for e in section.events]
+
+    data = get_json(client, f"{path}timeline.json{query}")
+
+    jsonschema.validate(data, TIMELINE_JSON_SCHEMA)
+    assert shown
+    assert [record["id"] for record in data["events"]] == shown
+    assert data["count"] == page.total
+
+
+def test_json_pages_link_to_each_other_with_the_filters(client, sv):
+    for number in range(7):
+        event(f"Event {number}", datetime.date(2024, 1, number + 1), countries=[sv])
+    event("Elsewhere", datetime.date(2024, 2, 1))
+
+    first = get_json(client, "/timeline.json?country=SV&page_size=3")
+
+    assert (first["count"], first["page"], first["num_pages"], first["page_size"]) == (7, 1, 3, 3)
+    assert first["previous"] is None
+    assert first["next"] == "http://testserver/timeline.json?country=SV&page_size=3&page=2"
+    second = get_json(client, first["next"])
+    assert second["previous"] == "http://testserver/timeline.json?country=SV&page_size=3"
+    titles = [e["title"] for e in all_json_events(client, "/timeline.json?country=SV&page_size=3")]
+    assert titles == [f"Event {number}" for number in reversed(range(7))]
+    assert get_json(client, "/timeline.json")["page_size"] == 50
+
+
+def test_json_ignores_bad_values_and_says_why(client, sv):
+    event("Kept", datetime.date(2024, 1, 1), countries=[sv])
+
+    data = get_json(
+        client,
+        "/timeline.json?country=SV&country=ZZ&country=123&date_from=soon&type=party"
+        "&sort=sideways&page=999&page_size=10000",
+    )
+
+    jsonschema.validate(data, TIMELINE_JSON_SCHEMA)
+    assert [e["title"] for e in data["events"]] == ["Kept"]
+    assert data["filters"]["country"] == ["SV"]
+    assert data["page_size"] == 500
+    warnings = " ".join(data["warnings"])
+    for expected in ("“123”", "“ZZ”", "“soon”", "“party”", "“sideways”", "page 999", "500"):
+        assert expected in warnings
+
+
+@pytest.mark.parametrize("page_size", ["0", "-1", "ten", "99999999999999999999"])
+def test_json_with_a_bad_page_size_uses_the_default(client, page_size):
+    data = get_json(client, f"/timeline.json?page_size={page_size}")
+
+    assert data["page_size"] == 50
+    assert len(data["warnings"]) == 1
+
+
+def test_an_unreadable_query_string_is_a_400_in_json(client):
+    query = "&".join(f"country=S{number}" for number in range(1200))
+
+    response = client.get(f"/timeline.json?{query}")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "error" in response.json()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/actors/nobody/timeline.json",
+        "/countries/ZZ/timeline.csv",
+        "/countries/S1/timeline.ics",
+        "/countries/SVX/timeline.timelinejs.json",
+    ],
+)
+def test_an_unknown_scope_is_not_found(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_exports_answer_only_get(client):
+    assert client.post("/timeline.json").status_code == 405
+
+
+def test_rejected_events_are_left_out_of_every_format(client, sv):
+    event("Kept", datetime.date(2024, 1, 1), countries=[sv])
+    event("Thrown out", datetime.date(2024, 1, 2), countries=[sv], status=Event.Status.REJECTED)
+
+    for url in ("/timeline.json", "/timeline.csv", "/countries/SV/timeline.timelinejs.json",
+                "/timeline.ics"):  # fmt: skip
+        text = body(client.get(url))
+        assert "Kept" in text, url
+        assert "Thrown out" not in text, url
+
+
+@pytest.mark.parametrize("count", [3, 30])
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        ("/timeline.json", 5),
+        ("/actors/nayib-bukele/timeline.json?country=SV&type=meeting", 7),
+        ("/timeline.csv", 4),
+        ("/countries/SV/timeline.csv?actor=nayib-bukele", 6),
+        ("/timeline.timelinejs.json", 4),
+        ("/timeline.ics", 4),
+    ],
+)
+def test_export_query_count_does_not_grow_with_events(
+    client, django_assert_num_queries, count, url, queries, sv, us, bukele
+):
+    make_events(count, actors=[bukele], countries=[sv, us])
+
+    with django_assert_num_queries(queries):
+        text = body(client.get(url))
+
+    assert text.count("Generated event") >= count
+
+
+# CSV
+
+
+def test_csv_reads_back_as_the_json(client, seeded):
+    response = client.get("/actors/nayib-bukele/timeline.csv?sort=oldest")
+
+    assert response.streaming
+    assert response["Content-Type"].startswith("text/csv; charset=utf-8")
+    assert response["Content-Disposition"] == (
+        'attachment; filename="newsroom-timeline-nayib-bukele.csv"'
+    )
+    rows = list(csv.DictReader(io.StringIO(body(response))))
+    records = all_json_events(client, "/actors/nayib-bukele/timeline.json?sort=oldest")
+    assert len(rows) == len(records) > 1
+    for row, record in zip(rows, records, strict=True):
+        assert row["id"] == str(record["id"])
+        assert row["title"] == record["title"]
+        assert row["date"] == (record["date"] or "")
+        assert row["date_precision"] == record["date_precision"]
+        assert row["event_type"] == record["event_type"]
+        assert row["actors"] == "; ".join(actor["name"] for actor in record["actors"])
+        assert row["countries"] == "; ".join(country["code"] for country in record["countries"])
+        assert row["sources"] == " ".join(source["excerpt_url"] for source in record["sources"])
+
+
+def test_csv_is_utf8_and_guards_cells_against_formulas(client):
+    actor = ActorFactory(name="=cmd|'/c calc'!A1", slug="formula")
+    event('=HYPERLINK("http://evil.example")', datetime.date(2024, 1, 1), actors=[actor])
+    event("Reunión en San Salvador", datetime.date(2024, 1, 2))
+
+    response = client.get("/timeline.csv")
+
+    header, *rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert header[:3] == ["id", "title", "date"]
+    by_title = {row[1]: row for row in rows}
+    assert "Reunión en San Salvador" in by_title
+    formula = by_title['\'=HYPERLINK("http://evil.example")']
+    assert formula[header.index("actors")] == "'=cmd|'/c calc'!A1"
+
+
+# TimelineJS
+
+
+def test_timelinejs_has_the_keys_it_requires_at_the_precision_known(client, sv, us):
+    day = event("Day", datetime.date(2025, 4, 14), countries=[sv, us])
+    ExcerptFactory(event=day, article=ArticleFactory(outlet="EFE"))
+    event("Month", datetime.date(2022, 3, 1), Event.Precision.MONTH, countries=[us])
+    event("Year", datetime.date(2021, 1, 1), Event.Precision.YEAR)
+    event("Undated")
+
+    response = client.get("/timeline.timelinejs.json")
+
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "newsroom-timeline.timelinejs.json" in response["Content-Disposition"]
+    data = json.loads(body(response))
+    assert data["title"]["text"]["headline"] == "Newsroom Timeline"
+    slides = {slide["text"]["headline"]: slide for slide in data["events"]}
+    assert set(slides) == {"Day", "Month", "Year"}
+    for slide in data["events"]:
+        assert {"start_date", "display_date", "text", "group", "unique_id"} <= set(slide)
+        assert isinstance(slide["start_date"]["year"], int)
+    assert slides["Day"]["start_date"] == {
+        "year": 2025, "month": 4, "day": 14, "display_date": "14 April 2025",
+    }  # fmt: skip
+    assert slides["Month"]["start_date"] == {"year": 2022, "month": 3, "display_date": "March 2022"}
+    assert slides["Year"]["start_date"] == {"year": 2021, "display_date": "2021"}
+    assert slides["Day"]["display_date"] == "14 April 2025"
+    assert slides["Day"]["group"] == "El Salvador"
+    assert slides["Month"]["group"] == "United States"
+    assert slides["Day"]["unique_id"] == f"event-{day.pk}"
+    assert len({slide["unique_id"] for slide in data["events"]}) == 3
+    excerpt = day.excerpts.get()
+    assert (
+        f'href="http://testserver{excerpt.get_absolute_url()}">Source: EFE</a>'
+        in (slides["Day"]["text"]["text"])
+    )
+
+
+def test_timelinejs_escapes_untrusted_text_and_builds_its_own_links(client):
+    hostile = event(HOSTILE_TITLE, datetime.date(2024, 5, 1))
+    article = ArticleFactory(body=HOSTILE_QUOTE, outlet="", title="<b>Outlet</b>")
+    ExcerptFactory(event=hostile, article=article)
+
+    (slide,) = json.loads(body(client.get("/timeline.timelinejs.json")))["events"]
+
+    assert slide["text"]["headline"] == (
+        "&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; co"
+    )
+    text = slide["text"]["text"]
+    assert "<img" not in text and "&lt;img src=x onerror=alert(&quot;quote&quot;)&gt;" in text
+    assert "<b>" not in text and "Source: &lt;b&gt;Outlet&lt;/b&gt;" in text
+    assert slide["autolink"] is False
+
+
+def test_timelinejs_of_an_actor_keeps_the_filters_and_warns(client, seeded):
+    data = json.loads(body(client.get("/actors/nayib-bukele/timeline.timelinejs.json?type=x")))
+
+    assert data["title"]["text"]["headline"] == "Nayib Bukele · Newsroom Timeline"
+    assert data["warnings"] == ["There is no event type “x”; showing every type."]
+    assert data["events"]
+    assert all(slide["group"] for slide in data["events"])
+
+
+# iCalendar
+
+
+def test_ics_parses_and_holds_the_events_known_to_the_day(client, sv, bukele):
+    day = event("Meeting", datetime.date(2025, 4, 14), countries=[sv], actors=[bukele])
+    ExcerptFactory(event=day, article=ArticleFactory(outlet="EFE"))
+    event("Month", datetime.date(2022, 3, 1), Event.Precision.MONTH)
+    event("Undated")
+
+    response = client.get("/timeline.ics")
+
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="newsroom-timeline.ics"'
+    calendar = icalendar.Calendar.from_ical(body(response))
+    assert str(calendar["VERSION"]) == "2.0"
+    (vevent,) = calendar.walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Meeting"
+    assert vevent.decoded("DTSTART") == datetime.date(2025, 4, 14)
+    assert vevent.decoded("DTEND") == datetime.date(2025, 4, 15)
+    assert str(vevent["UID"]) == f"event-{day.pk}@newsroom-timeline"
+    assert str(vevent["URL"]) == f"http://testserver/events/{day.pk}/"
+    assert vevent.decoded("DTSTAMP") == day.updated.replace(microsecond=0)
+    assert set(vevent["CATEGORIES"].cats) == {"Meeting", "Nayib Bukele", "El Salvador"}
+    excerpt = day.excerpts.get()
+    assert str(vevent["DESCRIPTION"]) == (
+        f"“{excerpt.quote}” (EFE: http://testserver{excerpt.get_absolute_url()})"
+    )
+
+
+def test_ics_text_cannot_start_properties_and_lines_are_folded(client):
+    injected = "Talks\r\nATTENDEE:mailto:victim@example.org\nEND:VEVENT; really, \\ ok"
+    long_title = "Reunión de seguridad en San Salvador — " * 6
+    event(injected, datetime.date(2024, 1, 1))
+    event(long_title, datetime.date(2024, 1, 2))
+
+    text = body(client.get("/timeline.ics"))
+
+    lines = text.split("\r\n")
+    assert lines[-1] == ""
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert "\n" not in text.replace("\r\n", "")
+    calendar = icalendar.Calendar.from_ical(text)
+    summaries = {str(vevent["SUMMARY"]) for vevent in calendar.walk("VEVENT")}
+    assert summaries == {injected.replace("\r\n", "\n"), long_title}
+    assert all("ATTENDEE" not in vevent for vevent in calendar.walk("VEVENT"))
+
+
+def test_ics_of_a_country_has_its_name(client, sv):
+    event("Meeting", datetime.date(2025, 4, 14), countries=[sv])
+
+    response = client.get("/countries/sv/timeline.ics")
+
+    assert response["Content-Disposition"] == 'attachment; filename="newsroom-timeline-sv.ics"'
+    calendar = icalendar.Calendar.from_ical(body(response))
+    assert str(calendar["X-WR-CALNAME"]) == "El Salvador · Newsroom Timeline"
+    assert len(calendar.walk("VEVENT")) == 1

@@ -1,0 +1,206 @@
+"""Every filtered timeline, actor and country page as JSON, CSV, TimelineJS and iCalendar.
+
+Each format takes the query string of the HTML page of the same scope. Values that cannot be
+used are ignored, as on the pages; the JSON formats name them in `warnings`. Only a query string
+that cannot be read at all gets a 400. JSON is paged; the other formats hold every matching
+event and are streamed, a chunk of prefetched events at a time, so memory stays flat.
+"""
+
+import math
+from collections.abc import Callable, Iterable, Iterator
+from functools import wraps
+
+from django.core.exceptions import TooManyFieldsSent
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
+from django.template.response import TemplateResponse
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET
+
+from timeline.api_schema import TIMELINE_JSON_SCHEMA
+from timeline.export_formats import ics_lines, timelinejs_chunks
+from timeline.export_selection import (
+    EXPORT_CHUNK_SIZE,
+    EventSelection,
+    html_url,
+    resolve_scope,
+    scope_slug,
+    scope_title,
+    select_events,
+)
+from timeline.exports import csv_lines, event_record, event_records
+from timeline.feeds import FEED_SIZE
+from timeline.models import Event
+
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+CSV_ROWS_PER_CHUNK = 200
+
+ExportView = Callable[..., HttpResponse]
+
+
+def export_view(view: Callable[[HttpRequest, EventSelection], HttpResponse]) -> ExportView:
+    """GET only; resolve the URL's scope, select the events, and answer 400 on an unreadable
+    query string (too many fields) instead of the HTML error page a program cannot read."""
+
+    @require_GET
+    @wraps(view)
+    def wrapper(request: HttpRequest, slug: str | None = None, code: str | None = None):
+        scope = resolve_scope(slug=slug, code=code)
+        try:
+            query = request.GET
+        except TooManyFieldsSent as error:
+            return JsonResponse({"error": str(error), "warnings": []}, status=400)
+        response = view(request, select_events(query, scope=scope))
+        # Public, read-only and cookie-free: TimelineJS embeds fetch it from other sites.
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return wrapper
+
+
+def _page_size(query: QueryDict, warnings: list[str]) -> int:
+    text = query.get("page_size", "").strip()
+    if not text:
+        return DEFAULT_PAGE_SIZE
+    if not text.isdecimal() or len(text) > 9 or int(text) < 1:
+        warnings.append(f"“{text}” is not a page size; using {DEFAULT_PAGE_SIZE}.")
+        return DEFAULT_PAGE_SIZE
+    if int(text) > MAX_PAGE_SIZE:
+        warnings.append(f"At most {MAX_PAGE_SIZE} events a page; using {MAX_PAGE_SIZE}.")
+        return MAX_PAGE_SIZE
+    return int(text)
+
+
+def _page_link(request: HttpRequest, selection: EventSelection, page_size: int, number: int):
+    query = selection.filters.querydict()
+    if page_size != DEFAULT_PAGE_SIZE:
+        query["page_size"] = str(page_size)
+    if number > 1:
+        query["page"] = str(number)
+    encoded = query.urlencode()
+    return request.build_absolute_uri(f"{request.path}?{encoded}" if encoded else request.path)
+
+
+@export_view
+def timeline_json(request: HttpRequest, selection: EventSelection) -> JsonResponse:
+    """One page of events in `export_timeline`'s schema, with links to the pages around it."""
+    warnings = selection.warnings
+    page_size = _page_size(request.GET, warnings)
+    total = selection.events.count()
+    num_pages = max(1, math.ceil(total / page_size))
+    number = selection.filters.page
+    if number > num_pages:
+        warnings.append(
+            f"There is no page {number}; this is page {num_pages}, the last one."
+            if num_pages > 1
+            else f"There is no page {number}; these are all the matching events."
+        )
+        number = num_pages
+    start = (number - 1) * page_size
+    events = selection.ordered()[start : start + page_size] if total else []
+    body = {
+        "count": total,
+        "page": number,
+        "num_pages": num_pages,
+        "page_size": page_size,
+        "next": _page_link(request, selection, page_size, number + 1)
+        if number < num_pages
+        else None,
+        "previous": _page_link(request, selection, page_size, number - 1) if number > 1 else None,
+        "filters": selection.applied_filters(),
+        "warnings": warnings,
+        "events": [event_record(event) for event in events],
+    }
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+
+
+def _streamed(
+    chunks: Iterable[str], *, content_type: str, filename: str, as_attachment: bool = True
+) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
+    return response
+
+
+def _batched(lines: Iterable[str], size: int) -> Iterator[str]:
+    """Join lines into larger writes: one network write per CSV row would be slow."""
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= size:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
+
+
+@export_view
+def timeline_csv(request: HttpRequest, selection: EventSelection) -> StreamingHttpResponse:
+    records = event_records(selection.ordered(), chunk_size=EXPORT_CHUNK_SIZE)
+    return _streamed(
+        _batched(csv_lines(records), CSV_ROWS_PER_CHUNK),
+        content_type="text/csv; charset=utf-8; header=present",
+        filename=f"{scope_slug(selection.scope)}.csv",
+    )
+
+
+@export_view
+def timeline_timelinejs(request: HttpRequest, selection: EventSelection) -> StreamingHttpResponse:
+    """Knight Lab TimelineJS's JSON: every event dated at least to the year."""
+    events = (
+        selection.ordered()
+        .exclude(date=None)
+        .exclude(date_precision=Event.Precision.UNKNOWN)
+        .iterator(chunk_size=EXPORT_CHUNK_SIZE)
+    )
+    chunks = timelinejs_chunks(
+        title=scope_title(selection.scope),
+        warnings=selection.warnings,
+        events=events,
+        absolute_url=request.build_absolute_uri,
+    )
+    return _streamed(
+        chunks,
+        content_type="application/json",
+        filename=f"{scope_slug(selection.scope)}.timelinejs.json",
+        as_attachment=False,
+    )
+
+
+@export_view
+def timeline_ics(request: HttpRequest, selection: EventSelection) -> StreamingHttpResponse:
+    """An iCalendar of the events known to the day, as all-day events."""
+    events = (
+        selection.ordered()
+        .filter(date__isnull=False, date_precision=Event.Precision.DAY)
+        .iterator(chunk_size=EXPORT_CHUNK_SIZE)
+    )
+    lines = ics_lines(
+        calendar_name=scope_title(selection.scope),
+        events=events,
+        absolute_url=request.build_absolute_uri,
+    )
+    return _streamed(
+        _batched(lines, CSV_ROWS_PER_CHUNK),
+        content_type="text/calendar; charset=utf-8",
+        filename=f"{scope_slug(selection.scope)}.ics",
+    )
+
+
+@require_GET
+def api(request: HttpRequest) -> TemplateResponse:
+    """The API page: formats, filters and examples, with links that work on this site."""
+    context = {
+        "default_page_size": DEFAULT_PAGE_SIZE,
+        "max_page_size": MAX_PAGE_SIZE,
+        "feed_size": FEED_SIZE,
+        "timeline_url": html_url(None),
+    }
+    return TemplateResponse(request, "timeline/api.html", context)
+
+
+@require_GET
+def api_schema(request: HttpRequest) -> JsonResponse:
+    response = JsonResponse(TIMELINE_JSON_SCHEMA, content_type="application/schema+json")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

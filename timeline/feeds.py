@@ -1,0 +1,96 @@
+"""Atom feeds of the timeline, of an actor and of a country, with the pages' filters.
+
+A feed is for following the story as news arrives, so its entries are the events most recently
+added to the timeline, newest first, whatever their own date: an article imported today about
+2022 still shows up at the top of a reader. Entries link to the event's permalink; the summary is
+rendered by a template, so excerpts from scraped articles are HTML-escaped like everywhere else.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, QueryDict
+from django.utils.feedgenerator import Atom1Feed
+
+from timeline.export_selection import (
+    EventSelection,
+    html_url,
+    resolve_scope,
+    scope_title,
+    scoped_url,
+    select_events,
+)
+from timeline.models import Event
+
+FEED_SIZE = 50
+# Independent of the host name, so that moving the site does not make every entry new again.
+ENTRY_ID_PREFIX = "tag:newsroom-timeline,2025:event/"
+
+
+def _feed_query(selection: EventSelection) -> QueryDict:
+    """The filters a feed honours: all but the order, which is always newest first."""
+    query = selection.filters.querydict()
+    query.pop("sort", None)
+    return query
+
+
+class TimelineFeed(Feed):
+    """One class for the three scopes: the URL's `slug` or `code` picks the actor or country."""
+
+    feed_type = Atom1Feed
+    author_name = "Newsroom Timeline"
+    description_template = "timeline/feeds/event_description.html"
+    item_guid_is_permalink = False
+
+    def get_object(
+        self, request: HttpRequest, slug: str | None = None, code: str | None = None
+    ) -> EventSelection:
+        return select_events(request.GET, scope=resolve_scope(slug=slug, code=code))
+
+    def title(self, selection: EventSelection) -> str:
+        title = scope_title(selection.scope)
+        return f"{title} (filtered)" if selection.filters.is_filtered else title
+
+    def subtitle(self, selection: EventSelection) -> str:
+        ignored = " ".join(selection.warnings)
+        return f"Events as they are added to the timeline, newest first. {ignored}".strip()
+
+    def link(self, selection: EventSelection) -> str:
+        return html_url(selection.scope, _feed_query(selection))
+
+    def feed_url(self, selection: EventSelection) -> str:
+        return scoped_url("feed", selection.scope, _feed_query(selection))
+
+    def items(self, selection: EventSelection):
+        """The latest events; `with_sources()` keeps the query count fixed per feed."""
+        return selection.events.order_by("-created", "-id").with_sources()[:FEED_SIZE]
+
+    def item_title(self, event: Event) -> str:
+        return f"{event.title} ({event.date_display})"
+
+    def item_link(self, event: Event) -> str:
+        return event.get_absolute_url()
+
+    def item_guid(self, event: Event) -> str:
+        return f"{ENTRY_ID_PREFIX}{event.pk}"
+
+    def item_pubdate(self, event: Event):
+        return event.created
+
+    def item_updateddate(self, event: Event):
+        return event.updated
+
+    def item_categories(self, event: Event) -> list[str]:
+        return [
+            event.get_event_type_display(),
+            *(actor.name for actor in event.actors.all()),
+            *(country.name for country in event.countries.all()),
+        ]
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        event, request = kwargs["item"], kwargs["request"]
+        context["involved"] = [actor.name for actor in event.actors.all()]
+        context["sources"] = [
+            (excerpt, request.build_absolute_uri(excerpt.get_absolute_url()))
+            for excerpt in event.excerpts.all()
+        ]
+        return context
