@@ -96,3 +96,9 @@ def test_language_detection():
         "Estados Unidos para hablar de la seguridad y de la migración en la región."
     )
     assert detect_language(spanish) == "es"
+
+
+def test_spanish_names_do_not_make_an_english_text_spanish():
+    assert (
+        detect_language("Bullrich in El Salvador. Bullrich visited El Salvador on Sunday.") == "en"
+    )

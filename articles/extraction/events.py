@@ -5,6 +5,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from articles.extraction.corroboration import key_terms, similarity
 from articles.extraction.dates import (
     UNDATED,
     UNKNOWN,
@@ -13,6 +14,7 @@ from articles.extraction.dates import (
     find_date_expressions,
     resolve_date,
 )
+from articles.extraction.figures import ExtractedFigure, extract_figures
 from articles.extraction.gazetteer import Gazetteer, Mention
 from articles.extraction.sentences import split_sentences
 from articles.extraction.titles import event_title
@@ -64,6 +66,9 @@ class ExtractedExcerpt:
     start: int
     end: int
     quote: str
+    date: datetime.date | None = None  # the date this sentence gives, if any
+    date_precision: str = UNKNOWN
+    figures: tuple[ExtractedFigure, ...] = ()
 
 
 @dataclass
@@ -79,6 +84,7 @@ class ExtractedEvent:
     excerpts: list[ExtractedExcerpt] = field(default_factory=list)
     seed_actors: frozenset[str] = frozenset()
     seed_countries: frozenset[str] = frozenset()
+    terms: frozenset[str] = frozenset()  # the wording beyond names, for merging
 
 
 def extract_events(
@@ -163,10 +169,18 @@ def _candidate(body, sentence, mentions: list[Mention], triggers, resolved, gaze
         actors=actors,
         countries=countries,
         excerpts=[
-            ExtractedExcerpt(sentence.start, sentence.end, body[sentence.start : sentence.end])
+            ExtractedExcerpt(
+                sentence.start,
+                sentence.end,
+                sentence.text,
+                date=resolved.date,
+                date_precision=resolved.precision if resolved.date else UNKNOWN,
+                figures=tuple(extract_figures(body, sentence.start, sentence.end)),
+            )
         ],
         seed_actors=frozenset(actors),
         seed_countries=frozenset(countries),
+        terms=key_terms(sentence.text, ignore=gazetteer.name_words),
     )
 
 
@@ -190,8 +204,10 @@ def _same_event(event: ExtractedEvent, candidate: ExtractedEvent) -> bool:
         return (
             candidate.seed_actors <= event.seed_actors or event.seed_actors <= candidate.seed_actors
         )
-    if not candidate.seed_actors:
-        return bool(candidate.seed_countries) and candidate.seed_countries <= set(event.countries)
+    if not candidate.seed_actors and candidate.seed_countries <= set(event.countries):
+        score, _ = similarity(candidate.terms, event.terms)
+        # No wording of its own ("the visit comes at a critical moment") or shared wording.
+        return bool(candidate.seed_countries) and (not candidate.terms or score >= 0.5)
     return False
 
 
@@ -200,6 +216,7 @@ def _merge_or_append(events: list[ExtractedEvent], candidate: ExtractedEvent) ->
     for event in events[-MERGE_WINDOW:]:
         if _same_event(event, candidate):
             event.excerpts.extend(candidate.excerpts)
+            event.terms |= candidate.terms
             event.actors.extend(a for a in candidate.actors if a not in event.actors)
             event.countries.extend(c for c in candidate.countries if c not in event.countries)
             if event.date is None and not event.date_phrase and candidate.date_phrase:

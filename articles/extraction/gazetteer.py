@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from articles.extraction.corroboration import name_words
+
 # Phrases that contain a country's alias without naming that country: "Latin American leaders"
 # are not American, "Central American countries" not the United States.
 BLOCKING_PHRASES = (
@@ -95,6 +97,7 @@ class Gazetteer:
         self._actor_name = {actor.key: actor.name for actor in self.actors}
         self._country_name = {country.key: country.name for country in self.countries}
         self._pattern = _alternation(self._by_form)
+        self.name_words = name_words(self._by_form)
         self._blockers = _alternation({phrase: None for phrase in BLOCKING_PHRASES})
 
     @classmethod

@@ -8,7 +8,8 @@ SPANISH = frozenset("el la los las que y del por con para una se su al es lo com
 
 
 def detect_language(text: str, sample_size: int = 4000) -> str:
-    words = WORD.findall(text[:sample_size].lower())
+    """Counts lower-case words only, so names like "El Salvador" or "Los Angeles" don't vote."""
+    words = WORD.findall(text[:sample_size])
     english = sum(word in ENGLISH for word in words)
     spanish = sum(word in SPANISH for word in words)
     return "es" if spanish > english else "en"

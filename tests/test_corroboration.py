@@ -1,0 +1,155 @@
+"""One event, many sources: merging reports across articles and flagging disagreements."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from articles.extraction.corroboration import SourceReport, disagreements, key_terms
+from articles.extraction.figures import extract_figures
+from articles.services import import_text
+from tests.seeds import SEEDS, seed_text
+from timeline.models import Event
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "counts"),
+    [
+        ("the transfer of 238 members of Tren de Aragua", Decimal(238), "people", "members"),
+        ("transferred a total of 232 migrants to Cecot", Decimal(232), "people", "migrants"),
+        ("up to six million dollars annually", Decimal(6_000_000), "usd", ""),
+        ("the annual cost of $200 million", Decimal(200_000_000), "usd", ""),
+        ("about 90% of the men", Decimal(90), "percent", ""),
+        ("over 40,000 inmates work", Decimal(40_000), "people", "inmates"),
+        ("hasta seis millones de dólares", Decimal(6_000_000), "usd", ""),
+    ],
+)
+def test_figures_with_what_they_count(text, value, unit, counts):
+    (figure,) = extract_figures(text)
+    assert (figure.value, figure.unit, figure.counts) == (value, unit, counts)
+    assert text[figure.start : figure.end] == figure.text
+
+
+def test_years_and_compound_adjectives_are_not_figures():
+    assert extract_figures("in 2022, the 40,000-bed prison opened in 1992") == []
+
+
+def report(article, *, date=None, precision="unknown", figures=()):
+    return SourceReport(article, date, precision, tuple(figures))
+
+
+def test_sources_that_agree_are_not_disputed():
+    reports = [
+        report(1, date=datetime.date(2025, 4, 14), precision="day", figures=[("people", 238)]),
+        report(2, date=datetime.date(2025, 4, 1), precision="month", figures=[("people", 238)]),
+    ]
+    assert disagreements(reports) == []
+
+
+def test_different_counts_and_dates_beyond_precision_are_disputed():
+    reports = [
+        report(1, date=datetime.date(2025, 4, 14), precision="day", figures=[("people", 238)]),
+        report(2, date=datetime.date(2025, 3, 1), precision="month", figures=[("people", 232)]),
+    ]
+    assert disagreements(reports) == ["figures (people)", "dates"]
+
+
+def test_one_source_cannot_disagree_with_itself():
+    reports = [report(1, figures=[("people", 238)]), report(1, figures=[("people", 23)])]
+    assert disagreements(reports) == []
+
+
+def test_key_terms_leave_out_names_compared_elsewhere():
+    terms = key_terms("Bukele sent 238 Tren de Aragua members to CECOT.", ignore={"bukele"})
+    assert terms == {"tren", "aragua", "cecot"}
+
+
+pytestmark = pytest.mark.django_db
+
+
+def import_story(name, text):
+    outcome = import_text(text, source_file=name)
+    assert outcome.status == "imported", outcome.message
+    return outcome.article
+
+
+def test_the_cecot_transfer_of_001_and_003_is_one_disputed_event():
+    for prefix in ("001", "003"):
+        (path,) = SEEDS.glob(f"{prefix}_*.txt")
+        import_story(path.name, seed_text(prefix))
+    (transfer,) = Event.objects.filter(event_type="transfer", excerpts__quote__contains="238")
+    sources = transfer.excerpts.select_related("article").prefetch_related("figures")
+    assert {excerpt.article.source_file[:3] for excerpt in sources} == {"001", "003"}
+    figures = {figure.text for excerpt in sources for figure in excerpt.figures.all()}
+    assert {"238 members", "232 migrants"} <= figures
+    assert transfer.is_disputed
+    assert Event.objects.filter(event_type="transfer", excerpts__quote__contains="232").get() == (
+        transfer
+    )
+
+
+def test_two_outlets_reporting_one_meeting_make_one_event_with_two_sources():
+    import_story(
+        "efe.txt",
+        "Bukele at the White House\n\nPosted on 17/04/2025\n\n"
+        "Nayib Bukele met Donald Trump in the Oval Office on Monday to discuss the CECOT "
+        "prison agreement and Tren de Aragua.",
+    )
+    import_story(
+        "ap.txt",
+        "Trump hosts Bukele\n\nApril 15, 2025\n\n"
+        "Donald Trump held a meeting with Bukele on 14 April 2025, talking about CECOT and "
+        "the Tren de Aragua deportations.",
+    )
+    (meeting,) = Event.objects.filter(event_type="meeting")
+    assert meeting.excerpts.values("article").distinct().count() == 2
+    assert meeting.date == datetime.date(2025, 4, 14)
+    assert not meeting.is_disputed
+
+
+def test_two_visits_by_the_same_person_months_apart_stay_two_events():
+    import_story(
+        "june.txt",
+        "Bullrich in El Salvador\n\nJune 10, 2024\n\n"
+        "Patricia Bullrich visited El Salvador's CECOT Mega Prison on Sunday.",
+    )
+    import_story(
+        "february.txt",
+        "Bullrich back in El Salvador\n\nFebruary 20, 2025\n\n"
+        "Patricia Bullrich visited El Salvador's CECOT Mega Prison on Monday.",
+    )
+    visits = Event.objects.filter(event_type="visit").order_by("date")
+    assert [visit.date for visit in visits] == [
+        datetime.date(2024, 6, 9),
+        datetime.date(2025, 2, 17),
+    ]
+
+
+def test_undated_visits_by_one_person_to_two_countries_stay_apart():
+    import_story("a.txt", "Rubio tour\n\nMarco Rubio visited El Salvador's National Palace.")
+    import_story("b.txt", "Rubio tour\n\nMarco Rubio visited Costa Rica's National Palace.")
+    assert Event.objects.filter(event_type="visit").count() == 2
+
+
+def test_a_date_a_day_apart_in_near_identical_reports_is_flagged_as_a_dispute():
+    body = (
+        "Nayib Bukele met Donald Trump at the White House Oval Office with Marco Rubio "
+        "about CECOT, Tren de Aragua and the Alien Enemies Act on {}."
+    )
+    import_story("one.txt", "Meeting\n\n" + body.format("14 April 2025"))
+    import_story("two.txt", "Meeting\n\n" + body.format("15 April 2025"))
+    (meeting,) = Event.objects.filter(event_type="meeting")
+    assert meeting.is_disputed
+    dates = set(meeting.excerpts.values_list("reported_date", flat=True))
+    assert dates == {datetime.date(2025, 4, 14), datetime.date(2025, 4, 15)}
+
+
+def test_removing_the_disagreeing_source_clears_the_dispute():
+    for prefix in ("001", "003"):
+        (path,) = SEEDS.glob(f"{prefix}_*.txt")
+        import_story(path.name, seed_text(prefix))
+    (path,) = SEEDS.glob("003_*.txt")
+    changed = seed_text("003").replace("transferred a total of 232 migrants", "sent migrants")
+    assert import_text(changed, source_file=path.name).status == "updated"
+    transfer = Event.objects.get(event_type="transfer", excerpts__quote__contains="238")
+    assert not transfer.is_disputed
