@@ -378,3 +378,15 @@ def test_ics_of_a_country_has_its_name(client, sv):
     calendar = icalendar.Calendar.from_ical(body(response))
     assert str(calendar["X-WR-CALNAME"]) == "El Salvador · Newsroom Timeline"
     assert len(calendar.walk("VEVENT")) == 1
+
+
+def test_csv_loads_events_a_chunk_at_a_time(client, monkeypatch, django_assert_num_queries, sv):
+    """One query streamed in chunks, each chunk prefetching its own relations: memory stays flat."""
+    monkeypatch.setattr("timeline.export_views.EXPORT_CHUNK_SIZE", 2)
+    make_events(5, actors=[], countries=[sv])
+
+    with django_assert_num_queries(1 + 3 * 3):
+        rows = list(csv.DictReader(io.StringIO(body(client.get("/timeline.csv")))))
+
+    assert len(rows) == 5
+    assert all(row["countries"] == "SV" and row["sources"].count("#excerpt-") == 2 for row in rows)
