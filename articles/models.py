@@ -8,10 +8,10 @@ from django.urls import reverse
 
 class ArticleQuerySet(models.QuerySet):
     def search(self, query: str) -> Self:
-        """Plain substring search over titles and bodies; full-text search comes later."""
-        if not query:
-            return self
-        return self.filter(models.Q(title__icontains=query) | models.Q(body__icontains=query))
+        """Full-text search over titles and bodies, annotated with `search_rank` (see `search`)."""
+        from search.queries import search_articles
+
+        return search_articles(self, query)
 
 
 class Article(models.Model):

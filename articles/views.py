@@ -28,8 +28,9 @@ def article_list(request: HttpRequest) -> TemplateResponse:
                 distinct=True,
             )
         )
-        .order_by("-published", "title", "pk")
     )
+    best_first = ("-search_rank",) if q else ()
+    articles = articles.order_by(*best_first, "-published", "title", "pk")
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "articles/article_list.html", {"page_obj": page, "q": q})
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "articles",
     "timeline",
     "editorial",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -82,6 +82,12 @@ class EventQuerySet(models.QuerySet):
     def for_country(self, country: Country) -> Self:
         return self.filter(countries=country)
 
+    def search(self, text: str) -> Self:
+        """Full-text search over titles and excerpts (FTS5 or PostgreSQL; see `search`)."""
+        from search.queries import search_events
+
+        return search_events(self, text)
+
     def chronological(self, *, newest_first: bool = True) -> Self:
         """Dated events in date order, then the undated ones."""
         date = models.F("date")

@@ -9,11 +9,11 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import QueryDict
 
 from timeline.filters import TimelineFilters
-from timeline.models import Actor, Country, Event, Excerpt
+from timeline.models import Actor, Country, Event
 
 PAGE_SIZE = 50
 FACET_SIZE = 10
@@ -93,11 +93,8 @@ def with_country(events: QuerySet[Event], country_id: int) -> QuerySet[Event]:
 
 
 def matching_text(events: QuerySet[Event], q: str) -> QuerySet[Event]:
-    """Events whose title or one of whose excerpts contains `q` (full-text search comes later)."""
-    if not q:
-        return events
-    in_excerpt = Excerpt.objects.filter(event=OuterRef("pk"), quote__icontains=q)
-    return events.filter(Q(title__icontains=q) | Exists(in_excerpt))
+    """Events with every word of `q` in their title or in one of their excerpts."""
+    return events.search(q) if q else events
 
 
 def filter_events(
