@@ -415,7 +415,7 @@ def test_event_page_query_count_is_fixed(client, django_assert_num_queries, coun
     shown = event("Shown", datetime.date(2025, 1, 1), countries=[sv], actors=[bukele])
     ExcerptFactory.create_batch(count, event=shown)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(shown.get_absolute_url())
 
 

@@ -1,11 +1,12 @@
 """One event, many sources, on stored events: the disputed flag follows what sources say."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
 from articles.extraction.corroboration import SourceReport, disagreements
-from timeline.models import Event, Excerpt, Figure
+from timeline.models import Event, Excerpt, Figure, format_event_date
 
 
 def refresh_disputes(event_ids: Iterable[int]) -> None:
@@ -36,3 +37,49 @@ def refresh_disputes(event_ids: Iterable[int]) -> None:
             event.is_disputed = disputed
             changed.append(event)
     Event.objects.bulk_update(changed, ["is_disputed"])
+
+
+@dataclass
+class SourceSummary:
+    """One article's account of an event, for the event's page."""
+
+    article: object
+    excerpts: list
+    figures: list  # (figure, its excerpt) pairs
+    dates: list[str]
+
+
+@dataclass
+class Corroboration:
+    sources: list[SourceSummary]
+    disagreements: list[str]
+
+    @property
+    def source_count(self) -> int:
+        return len(self.sources)
+
+
+def corroboration(event: Event) -> Corroboration:
+    """The event's sources grouped by article; expects `with_sources()` and figures prefetched."""
+    by_article: dict[int, SourceSummary] = {}
+    reports = []
+    for excerpt in event.excerpts.all():
+        summary = by_article.setdefault(
+            excerpt.article_id, SourceSummary(excerpt.article, [], [], [])
+        )
+        summary.excerpts.append(excerpt)
+        figures = list(excerpt.figures.all())
+        summary.figures += [(figure, excerpt) for figure in figures]
+        if excerpt.reported_date and excerpt.reported_precision != Event.Precision.UNKNOWN:
+            shown = format_event_date(excerpt.reported_date, excerpt.reported_precision)
+            if shown not in summary.dates:
+                summary.dates.append(shown)
+        reports.append(
+            SourceReport(
+                article_id=excerpt.article_id,
+                date=excerpt.reported_date,
+                precision=excerpt.reported_precision,
+                figures=tuple((f.unit, float(f.value)) for f in figures),
+            )
+        )
+    return Corroboration(sources=list(by_article.values()), disagreements=disagreements(reports))

@@ -19,6 +19,12 @@ MAX_VALUES_PER_FILTER = 10
 SORT_NEWEST = "newest"
 SORT_OLDEST = "oldest"
 SORT_CHOICES = {SORT_NEWEST: "Newest first", SORT_OLDEST: "Oldest first"}
+SOURCES_CHOICES = {
+    "": "Any",
+    "single": "A single source",
+    "several": "Several sources",
+    "disputed": "Sources disagree",
+}
 
 MONTHS = {
     name.lower(): number
@@ -57,6 +63,7 @@ class TimelineFilters:
     date_from: Period | None = None
     date_to: Period | None = None
     q: str = ""
+    sources: str = ""
     sort: str = SORT_NEWEST
     page: int = 1
     errors: tuple[str, ...] = field(default=(), compare=False)
@@ -72,7 +79,12 @@ class TimelineFilters:
     @property
     def is_filtered(self) -> bool:
         return bool(
-            self.countries or self.actors or self.event_type or self.has_date_filter or self.q
+            self.countries
+            or self.actors
+            or self.event_type
+            or self.has_date_filter
+            or self.q
+            or self.sources
         )
 
     def querydict(self) -> QueryDict:
@@ -90,6 +102,8 @@ class TimelineFilters:
             query["date_from"] = self.date_from.text
         if self.date_to:
             query["date_to"] = self.date_to.text
+        if self.sources:
+            query["sources"] = self.sources
         if self.sort != SORT_NEWEST:
             query["sort"] = self.sort
         return query
@@ -176,6 +190,11 @@ def parse_timeline_filters(query: QueryDict) -> TimelineFilters:
 
     q = clean_search_text(query.get("q", ""))
 
+    sources = query.get("sources", "").strip().lower()
+    if sources not in SOURCES_CHOICES:
+        errors.append(f"“{sources}” is not a sources filter; showing events from any sources.")
+        sources = ""
+
     page_text = query.get("page", "").strip() or "1"
     if page_text.isdecimal() and len(page_text) <= 18 and int(page_text) >= 1:
         page = int(page_text)
@@ -190,6 +209,7 @@ def parse_timeline_filters(query: QueryDict) -> TimelineFilters:
         date_from=date_from,
         date_to=date_to,
         q=q,
+        sources=sources,
         sort=sort,
         page=page,
         errors=tuple(errors),

@@ -76,6 +76,15 @@ class EventQuerySet(models.QuerySet):
         """Everything but events an editor rejected."""
         return self.exclude(status=Event.Status.REJECTED)
 
+    def reported_by_several_articles(self) -> models.Exists:
+        """A condition: the event has excerpts in at least two different articles."""
+        first_article = Excerpt.objects.filter(event=models.OuterRef(models.OuterRef("pk")))
+        return models.Exists(
+            Excerpt.objects.filter(event=models.OuterRef("pk")).exclude(
+                article_id=models.Subquery(first_article.values("article_id")[:1])
+            )
+        )
+
     def for_actor(self, actor: Actor) -> Self:
         return self.filter(actors=actor)
 

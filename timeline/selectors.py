@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import QueryDict
 
-from timeline.filters import TimelineFilters
+from timeline.filters import SOURCES_CHOICES, TimelineFilters
 from timeline.models import Actor, Country, Event
 
 PAGE_SIZE = 50
@@ -115,7 +115,18 @@ def filter_events(
         events = events.filter(date__gte=filters.date_from.first_day)
     if filters.date_to:
         events = events.filter(date__lte=filters.date_to.last_day)
+    events = by_sources(events, filters.sources)
     return matching_text(events, filters.q)
+
+
+def by_sources(events: QuerySet[Event], sources: str) -> QuerySet[Event]:
+    """Events told by one article, by several, or whose sources disagree."""
+    if sources == "disputed":
+        return events.filter(is_disputed=True)
+    if sources in {"single", "several"}:
+        several = events.reported_by_several_articles()
+        return events.filter(several) if sources == "several" else events.exclude(several)
+    return events
 
 
 def scoped_events(scope: Actor | Country | None) -> QuerySet[Event]:
@@ -272,6 +283,8 @@ def _active_filters(filters, countries, actors) -> list[ActiveFilter]:
         active.append(ActiveFilter(f"To {filters.date_to.text}", {"date_to": None}))
     if filters.q:
         active.append(ActiveFilter(f"“{filters.q}”", {"q": None}))
+    if filters.sources:
+        active.append(ActiveFilter(SOURCES_CHOICES[filters.sources], {"sources": None}))
     return active
 
 

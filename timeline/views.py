@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
+from timeline.corroboration import corroboration
 from timeline.export_selection import export_links
-from timeline.filters import SORT_CHOICES, parse_timeline_filters
+from timeline.filters import SORT_CHOICES, SOURCES_CHOICES, parse_timeline_filters
 from timeline.models import Actor, Country, Event
 from timeline.profiles import actor_directory, country_directory, profile
 from timeline.selectors import timeline_page
@@ -56,6 +57,7 @@ def _browse(
         "page": page,
         "scope": scope,
         "sort_choices": SORT_CHOICES,
+        "sources_choices": SOURCES_CHOICES,
         "heading_level": heading_level,
         "subheading_level": heading_level + 1,
         "is_partial": target is not None,
@@ -87,8 +89,10 @@ def timeline(request: HtmxHttpRequest) -> TemplateResponse:
 
 @require_GET
 def event_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
-    event = get_object_or_404(Event.objects.visible().with_sources(), pk=pk)
-    return TemplateResponse(request, "timeline/event_detail.html", {"event": event})
+    events = Event.objects.visible().with_sources().prefetch_related("excerpts__figures")
+    event = get_object_or_404(events, pk=pk)
+    context = {"event": event, "corroboration": corroboration(event)}
+    return TemplateResponse(request, "timeline/event_detail.html", context)
 
 
 @require_GET
