@@ -34,11 +34,13 @@ def manage_env(database_url: str) -> dict[str, str]:
     return env
 
 
-def manage(database_url: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+def manage(
+    database_url: str, *args: str, timeout: float = 300, **extra_env: str
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=manage_env(database_url),
+        env=manage_env(database_url) | extra_env,
         capture_output=True,
         text=True,
         timeout=timeout,
