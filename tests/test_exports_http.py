@@ -18,6 +18,7 @@ from timeline.models import Actor, Country, Event
 pytestmark = pytest.mark.django_db
 
 HOSTILE_TITLE = '<script>alert("title")</script> & co'
+EXPORT_SUFFIXES = ["timeline.json", "timeline.csv", "timeline.timelinejs.json", "timeline.ics"]
 HOSTILE_QUOTE = '<img src=x onerror=alert("quote")> said the minister'
 
 
@@ -165,6 +166,29 @@ def test_an_unreadable_query_string_is_a_400_in_json(client):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert "error" in response.json()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=%00%00&page=99999999999999999999999",
+        "date_from=9999-99-99&date_to=0000-00-00&page_size=1e9",
+        "actor=../../etc/passwd&country=%F0%9F%98%80&type=%3Cscript%3E",
+        "date_from=2025&date_to=2020&sort=oldest&page=2",
+    ],
+)
+@pytest.mark.parametrize("suffix", EXPORT_SUFFIXES)
+def test_hostile_query_strings_never_break_an_export(client, sv, query, suffix):
+    event("Kept", datetime.date(2024, 1, 1), countries=[sv])
+
+    response = client.get(f"/countries/SV/{suffix}?{query}")
+
+    assert response.status_code == 200
+    text = body(response)
+    if suffix == "timeline.json":
+        data = json.loads(text)
+        jsonschema.validate(data, TIMELINE_JSON_SCHEMA)
+        assert data["warnings"]
 
 
 @pytest.mark.parametrize(
