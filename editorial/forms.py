@@ -71,6 +71,8 @@ class EventForm(EditConflictGuard):
             "date_phrase",
             "actors",
             "countries",
+            "dispute_note",
+            "merge_confirmed",
         ]
 
 

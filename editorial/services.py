@@ -10,6 +10,7 @@ import reversion
 from django.db import transaction
 
 from editorial.history import keep_version_before_first_edit, write_revision_now
+from timeline.corroboration import refresh_disputes
 from timeline.models import Actor, Event, Excerpt
 
 
@@ -66,14 +67,32 @@ def merge_events(*, target: Event, sources: Sequence[Event], user) -> Event:
         target.save()
         for source in sources:
             source.delete()
+        refresh_disputes([target.pk])
     return target
+
+
+def confirm_merges(*, events: Iterable[Event], user) -> int:
+    """An editor vouches that each event's sources tell of one event."""
+    events = list(events)
+    keep_version_before_first_edit(Event, [event.pk for event in events])
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment("Confirmed that its sources report one event")
+        for event in events:
+            event.merge_confirmed = True
+            if event.status == Event.Status.EXTRACTED:
+                event.status = Event.Status.REVIEWED
+            event.save(update_fields=["merge_confirmed", "status", "updated"])
+    return len(events)
 
 
 @transaction.atomic
 def split_excerpt(*, excerpt: Excerpt, user) -> Event:
     """Give an excerpt an event of its own, a copy of its old one that the editor then adjusts.
 
-    Both events count as reviewed: the editor has looked at them and decided they differ.
+    When the event merges several articles' reports, the excerpt's whole article goes with it,
+    and both events' disputes are worked out again. Both events count as reviewed: the editor
+    has looked at them and decided they differ.
     """
     original = excerpt.event
     if original.excerpts.count() < 2:
@@ -95,8 +114,13 @@ def split_excerpt(*, excerpt: Excerpt, user) -> Event:
         )
         new_event.actors.set(original.actors.all())
         new_event.countries.set(original.countries.all())
+        moving = original.excerpts.filter(pk=excerpt.pk)
+        if original.excerpts.exclude(article_id=excerpt.article_id).exists():
+            # Splitting a merge of several articles: this article's account goes as a whole.
+            moving = original.excerpts.filter(article_id=excerpt.article_id)
+        moving.update(event=new_event)
         excerpt.event = new_event
-        excerpt.save(update_fields=["event"])
+        refresh_disputes([original.pk, new_event.pk])
         if original.status == Event.Status.EXTRACTED:
             original.status = Event.Status.REVIEWED
             original.save(update_fields=["status", "updated"])

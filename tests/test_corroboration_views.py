@@ -91,3 +91,57 @@ def test_event_page_queries_do_not_grow_with_sources(client, django_assert_num_q
     with django_assert_num_queries(5):
         response = client.get(event.get_absolute_url())
     assertContains(response, "8 people")
+
+
+@pytest.fixture
+def editor(db):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("ana", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def test_editor_resolves_a_dispute_with_a_note_readers_see(client, editor, cecot):
+    client.force_login(editor)
+    url = f"/admin/timeline/event/{cecot.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {
+        key: value
+        for key, value in form.initial.items()
+        if key not in {"actors", "countries"} and value is not None
+    }
+    data |= {
+        "actors": [a.pk for a in cecot.actors.all()],
+        "countries": [c.pk for c in cecot.countries.all()],
+        "dispute_note": "The 238 counts every flight; EFE counted the first ones.",
+        "excerpts-TOTAL_FORMS": "0",
+        "excerpts-INITIAL_FORMS": "0",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    client.logout()
+    assertContains(client.get(cecot.get_absolute_url()), "The 238 counts every flight")
+
+
+def test_confirm_merges_and_split_a_merge_in_the_admin(client, editor, cecot):
+    client.force_login(editor)
+    response = client.post(
+        "/admin/timeline/event/",
+        {"action": "confirm_merges", "_selected_action": [cecot.pk]},
+    )
+    assert response.status_code == 302
+    cecot.refresh_from_db()
+    assert cecot.merge_confirmed
+    assert cecot.status == "reviewed"
+
+    from editorial.services import split_excerpt
+
+    efe = cecot.excerpts.get(article__source_file__startswith="003")
+    new_event = split_excerpt(excerpt=efe, user=editor)
+    cecot.refresh_from_db()
+    assert not cecot.is_disputed
+    assert not new_event.is_disputed
+    assert set(new_event.excerpts.values_list("article__source_file", flat=True)) == {
+        efe.article.source_file
+    }

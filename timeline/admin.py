@@ -55,22 +55,39 @@ class EventAdmin(HistoryAdmin):
         "actor_names",
         "country_names",
         "source_count",
+        "is_disputed",
         "view_on_site_link",
     )
     list_editable = ("status",)
-    list_filter = ("status", "event_type", "date_precision", "countries", "actors")
+    list_filter = (
+        "status",
+        "is_disputed",
+        "merge_confirmed",
+        "event_type",
+        "date_precision",
+        "countries",
+        "actors",
+    )
     search_fields = ("title", "date_phrase", "excerpts__quote")
     date_hierarchy = "date"
     autocomplete_fields = ("actors", "countries")
-    readonly_fields = ("date_resolution", "created", "updated")
+    readonly_fields = ("date_resolution", "is_disputed", "created", "updated")
     fieldsets = (
         (None, {"fields": ("title", "status", "event_type")}),
         ("Date", {"fields": (("date", "date_precision"), "date_phrase", "date_resolution")}),
         ("Who and where", {"fields": ("actors", "countries")}),
+        (
+            "Sources",
+            {
+                "fields": ("is_disputed", "dispute_note", "merge_confirmed"),
+                "description": "When sources disagree, a note here resolves the dispute for "
+                "readers: it is shown on the event's page.",
+            },
+        ),
         ("Record", {"fields": ("created", "updated", "loaded_version"), "classes": ("collapse",)}),
     )
     inlines = (EventExcerptInline,)
-    actions = ("mark_reviewed", "mark_rejected", "merge_selected")
+    actions = ("mark_reviewed", "mark_rejected", "merge_selected", "confirm_merges")
     list_per_page = 50
 
     def get_queryset(self, request):
@@ -78,7 +95,7 @@ class EventAdmin(HistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(source_count=Count("excerpts", distinct=True))
+            .annotate(source_count=Count("excerpts__article", distinct=True))
             .prefetch_related("actors", "countries")
         )
 
@@ -126,6 +143,11 @@ class EventAdmin(HistoryAdmin):
     def mark_rejected(self, request: HttpRequest, queryset) -> None:
         count = services.set_status(events=queryset, status="rejected", user=request.user)
         self.report(request, f"Marked {count} event(s) rejected: they leave the public timeline.")
+
+    @admin.action(description="Confirm their sources report one event", permissions=["change"])
+    def confirm_merges(self, request: HttpRequest, queryset) -> None:
+        count = services.confirm_merges(events=queryset, user=request.user)
+        self.report(request, f"Confirmed the sources of {count} event(s).")
 
     @admin.action(
         description="Merge selected events into one (keeps all excerpts)",
