@@ -71,7 +71,10 @@ def _page_size(query: QueryDict, warnings: list[str]) -> int:
     return int(text)
 
 
-def _page_link(request: HttpRequest, selection: EventSelection, page_size: int, number: int):
+def _page_link(
+    request: HttpRequest, selection: EventSelection, *, page_size: int, number: int
+) -> str:
+    """An absolute link to another page of the same selection, in canonical form."""
     query = selection.filters.querydict()
     if page_size != DEFAULT_PAGE_SIZE:
         query["page_size"] = str(page_size)
@@ -98,15 +101,18 @@ def timeline_json(request: HttpRequest, selection: EventSelection) -> JsonRespon
         number = num_pages
     start = (number - 1) * page_size
     events = selection.ordered()[start : start + page_size] if total else []
+    next_page, previous_page = number + 1, number - 1
     body = {
         "count": total,
         "page": number,
         "num_pages": num_pages,
         "page_size": page_size,
-        "next": _page_link(request, selection, page_size, number + 1)
-        if number < num_pages
+        "next": _page_link(request, selection, page_size=page_size, number=next_page)
+        if next_page <= num_pages
         else None,
-        "previous": _page_link(request, selection, page_size, number - 1) if number > 1 else None,
+        "previous": _page_link(request, selection, page_size=page_size, number=previous_page)
+        if previous_page >= 1
+        else None,
         "filters": selection.applied_filters(),
         "warnings": warnings,
         "events": [event_record(event) for event in events],
