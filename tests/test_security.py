@@ -11,6 +11,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from django.core.management import call_command
@@ -325,3 +326,17 @@ def test_the_throttle_sees_the_address_our_proxy_reports(proxies, forwarded, exp
 
     with override_settings(TRUSTED_PROXY_COUNT=proxies):
         assert client_ip_address(request) == expected
+
+
+@pytest.mark.django_db
+def test_feeds_drop_characters_that_xml_cannot_carry(client):
+    article = ArticleFactory(body="Bukele\x01 met Rubio\x1b on Monday.")
+    event = EventFactory(title="Bukele\x0b met\x00 Rubio")
+    Excerpt.objects.create(article=article, event=event, start=0, end=30, quote=article.body)
+
+    response = client.get("/feed.atom?country=%1b")
+
+    assert response.status_code == 200
+    feed = ElementTree.fromstring(response.content)
+    titles = [title.text for title in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert any(title.startswith("Bukele met Rubio (") for title in titles)

@@ -6,6 +6,8 @@ added to the timeline, newest first, whatever their own date: an article importe
 rendered by a template, so excerpts from scraped articles are HTML-escaped like everywhere else.
 """
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, QueryDict
 from django.utils.feedgenerator import Atom1Feed
@@ -23,6 +25,27 @@ from timeline.models import Event
 FEED_SIZE = 50
 # Independent of the host name, so that moving the site does not make every entry new again.
 ENTRY_ID_PREFIX = "tag:newsroom-timeline,2025:event/"
+# Characters XML 1.0 cannot carry at all: scraped text and query strings may hold them, and
+# Django's XML writer refuses them with an exception (a 500) rather than dropping them.
+XML_INVALID_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value):
+    if isinstance(value, str):
+        return XML_INVALID_CHARACTERS.sub("", value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_text(item) for item in value)
+    return value
+
+
+class XmlSafeAtom1Feed(Atom1Feed):
+    """Atom that drops the characters XML cannot carry from every title, summary and category."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*map(_xml_text, args), **{k: _xml_text(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*map(_xml_text, args), **{k: _xml_text(v) for k, v in kwargs.items()})
 
 
 def _feed_query(selection: EventSelection) -> QueryDict:
@@ -35,7 +58,7 @@ def _feed_query(selection: EventSelection) -> QueryDict:
 class TimelineFeed(Feed):
     """One class for the three scopes: the URL's `slug` or `code` picks the actor or country."""
 
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtom1Feed
     author_name = "Newsroom Timeline"
     description_template = "timeline/feeds/event_description.html"
     item_guid_is_permalink = False
