@@ -51,7 +51,7 @@ def test_different_counts_and_dates_beyond_precision_are_disputed():
         report(1, date=datetime.date(2025, 4, 14), precision="day", figures=[("people", 238)]),
         report(2, date=datetime.date(2025, 3, 1), precision="month", figures=[("people", 232)]),
     ]
-    assert disagreements(reports) == ["figures (people)", "dates"]
+    assert disagreements(reports) == ["counts of people", "dates"]
 
 
 def test_one_source_cannot_disagree_with_itself():

@@ -122,6 +122,14 @@ def best_match(new: EventSummary, candidates: Iterable[tuple[int, EventSummary]]
     return max(scored)[1] if scored else None
 
 
+DISAGREEMENT_LABELS = {
+    "people": "counts of people",
+    "usd": "amounts of money",
+    "percent": "percentages",
+    "dates": "dates",
+}
+
+
 @dataclass(frozen=True)
 class SourceReport:
     """What one article says of an event: its date and its figures."""
@@ -151,12 +159,12 @@ def disagreements(reports: Iterable[SourceReport]) -> list[str]:
     for unit, per_article in values.items():
         sets = list(per_article.values())
         if any(not a & b for i, a in enumerate(sets) for b in sets[i + 1 :]):
-            reasons.append(f"figures ({unit})")
+            reasons.append(DISAGREEMENT_LABELS.get(unit, f"figures ({unit})"))
     flat = [(article, date) for article, items in dates.items() for date in items]
     if any(
         a_article != b_article and dates_agree(*a, *b) is False
         for i, (a_article, a) in enumerate(flat)
         for b_article, b in flat[i + 1 :]
     ):
-        reasons.append("dates")
+        reasons.append(DISAGREEMENT_LABELS["dates"])
     return reasons
