@@ -15,6 +15,7 @@ from django.db import InterfaceError, OperationalError, connection
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.extraction import extract_article
+from bench.load.client import form_fields, replace_fields
 from editorial.accounts import make_editor
 from tests.factories import ArticleFactory, EventFactory, ExcerptFactory
 from tests.scratch_databases import ROOT, manage, manage_env, scratch_database
@@ -187,3 +188,55 @@ def test_other_errors_are_still_server_errors(client, monkeypatch):
 
     assert response.status_code == 500
     assertContains(response, "Something went wrong", status_code=500)
+
+
+class DeadlockDetected(Exception):
+    sqlstate = "40P01"
+
+
+class DeadlockOnEventUpdates:
+    """PostgreSQL breaking a deadlock: the first `times` updates of an event are aborted."""
+
+    def __init__(self, times: int):
+        self.remaining = times
+
+    def __call__(self, execute, sql, params, many, context):
+        if self.remaining and sql.startswith('UPDATE "timeline_event"'):
+            self.remaining -= 1
+            raise OperationalError("deadlock detected") from DeadlockDetected()
+        return execute(sql, params, many, context)
+
+
+def retitle_event(client, event, title: str):
+    url = f"/admin/timeline/event/{event.pk}/change/"
+    fields = replace_fields(form_fields(client.get(url).text, "event_form"), title=title)
+    data: dict[str, list[str]] = {}
+    for name, value in fields:
+        data.setdefault(name, []).append(value)
+    return client.post(url, data)
+
+
+@pytest.mark.django_db
+def test_a_save_aborted_to_break_a_deadlock_is_run_again(client, some_events):
+    client.force_login(make_editor(username="editor", password="a-long-editor-password"))
+    deadlock = DeadlockOnEventUpdates(times=1)
+
+    with connection.execute_wrapper(deadlock):
+        response = retitle_event(client, some_events, "Retitled after a deadlock")
+
+    assert deadlock.remaining == 0
+    assert response.status_code == 302
+    some_events.refresh_from_db()
+    assert some_events.title == "Retitled after a deadlock"
+
+
+@pytest.mark.django_db
+def test_a_save_that_keeps_deadlocking_gives_the_clean_503_and_changes_nothing(client, some_events):
+    client.force_login(make_editor(username="editor", password="a-long-editor-password"))
+
+    with connection.execute_wrapper(DeadlockOnEventUpdates(times=10)):
+        response = retitle_event(client, some_events, "Never saved")
+
+    assertContains(response, "Temporarily unavailable", status_code=503)
+    some_events.refresh_from_db()
+    assert some_events.title == "A meeting"

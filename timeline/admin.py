@@ -35,11 +35,15 @@ class EventExcerptInline(admin.TabularInline):
 
     @admin.display(description="Article")
     def article_link(self, excerpt: Excerpt) -> str:
+        if excerpt.pk is None:  # moved off this event by a concurrent save: nothing to link
+            return ""
         url = reverse("admin:articles_article_change", args=[excerpt.article_id])
         return format_html('<a href="{}">{}</a>', url, excerpt.article.title)
 
     @admin.display(description="")
     def split_link(self, excerpt: Excerpt) -> str:
+        if excerpt.pk is None:
+            return ""
         url = reverse("admin:timeline_event_split", args=[excerpt.event_id, excerpt.pk])
         return format_html('<a href="{}">Split off into a new event…</a>', url)
 
