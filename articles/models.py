@@ -48,6 +48,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published", "title"]
+        indexes = [
+            models.Index(fields=["updated"], name="articles_article_updated"),
+            models.Index(fields=["published", "title", "id"], name="articles_article_list_order"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -8,7 +8,7 @@ find the same rows on both.
 """
 
 from django.db import connections
-from django.db.models import F, FloatField, QuerySet
+from django.db.models import F, FloatField, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
 from search.schema import SEARCH_CONFIG
@@ -79,7 +79,8 @@ def search_articles(articles: QuerySet, text: str) -> QuerySet:
     """Matching articles annotated with `search_rank` (higher is better; titles weigh more)."""
     terms = search_terms(text)
     if not terms:
-        return articles if not text.strip() else articles.none()
+        unranked = articles.annotate(search_rank=Value(0.0, output_field=FloatField()))
+        return unranked if not text.strip() else unranked.none()
     if connections[articles.db].vendor == "postgresql":
         from django.contrib.postgres.search import SearchRank
 

@@ -171,7 +171,11 @@ class Event(models.Model):
 
     class Meta:
         ordering = [models.F("date").desc(nulls_last=True), "-id"]
-        indexes = [models.Index(fields=["date", "id"])]
+        indexes = [
+            models.Index(fields=["date", "id"]),
+            models.Index(fields=["date", "id", "status"], name="timeline_event_page_order"),
+            models.Index(fields=["updated"], name="timeline_event_updated"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date_display}: {self.title}"

@@ -18,9 +18,10 @@ from django_htmx.middleware import HtmxDetails
 from timeline.corroboration import corroboration
 from timeline.export_selection import export_links
 from timeline.filters import SORT_CHOICES, SOURCES_CHOICES, parse_timeline_filters
+from timeline.freshness import conditional_on_last_change
 from timeline.models import Actor, Country, Event
-from timeline.profiles import actor_directory, country_directory, profile
-from timeline.selectors import timeline_page
+from timeline.profiles import Profile, actor_directory, country_directory, profile
+from timeline.selectors import cached_summary, timeline_page
 
 BROWSER = "timeline/includes/browser.html"
 RESULTS_TARGET = "timeline-results"
@@ -52,7 +53,12 @@ def _browse(
     """Render a page holding the event browser, or only the part of it htmx asked for."""
     target = _partial_target(request)
     filters = parse_timeline_filters(request.GET)
-    page = timeline_page(filters=filters, scope=scope, with_facets=target != NEXT_PAGE_TARGET)
+    page = timeline_page(
+        filters=filters,
+        scope=scope,
+        with_facets=target != NEXT_PAGE_TARGET,
+        version=getattr(request, "last_change", None),
+    )
     context |= {
         "page": page,
         "scope": scope,
@@ -83,6 +89,7 @@ def _browse(
 
 
 @require_GET
+@conditional_on_last_change
 def timeline(request: HtmxHttpRequest) -> TemplateResponse:
     return _browse(request, "timeline/timeline.html", {})
 
@@ -100,12 +107,19 @@ def actor_list(request: HtmxHttpRequest) -> TemplateResponse:
     return TemplateResponse(request, "timeline/actor_list.html", {"actors": actor_directory()})
 
 
+def cached_profile(request: HttpRequest, scope: Actor | Country) -> Profile:
+    """The profile reads all of the actor's or country's events: once per data version."""
+    key = ("profile", type(scope).__name__, scope.pk)
+    return cached_summary(getattr(request, "last_change", None), key, lambda: profile(scope))
+
+
 @require_GET
+@conditional_on_last_change
 def actor_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     actor = get_object_or_404(Actor.objects.select_related("country"), slug=slug)
     context = {"actor": actor}
     if _partial_target(request) is None:
-        context["profile"] = profile(actor)
+        context["profile"] = cached_profile(request, actor)
     return _browse(request, "timeline/actor_detail.html", context, scope=actor, heading_level=3)
 
 
@@ -116,11 +130,12 @@ def country_list(request: HtmxHttpRequest) -> TemplateResponse:
 
 
 @require_GET
+@conditional_on_last_change
 def country_detail(request: HtmxHttpRequest, code: str) -> TemplateResponse:
     if not re.fullmatch(r"[A-Za-z]{2}", code):
         raise Http404("Country codes are two letters.")
     country = get_object_or_404(Country, code=code.upper())
     context = {"country": country}
     if _partial_target(request) is None:
-        context["profile"] = profile(country)
+        context["profile"] = cached_profile(request, country)
     return _browse(request, "timeline/country_detail.html", context, scope=country, heading_level=3)

@@ -1,0 +1,110 @@
+"""Scale: conditional GET, bounded queries per page whatever the data size, deep pages, and the
+large-corpus generator at a small size. (Timings are measured by hand: bench/serve.)"""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from tests.factories import EventFactory, ExcerptFactory
+from timeline.models import Actor, Country, Event
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/",
+    "/?country=SV",
+    "/?actor=nayib-bukele&country=SV&date_from=2020&date_to=2025",
+    "/?q=generated",
+    "/actors/nayib-bukele/",
+    "/countries/SV/",
+    "/?page=3",
+]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_events(count):
+    sv, bukele = Country.objects.get(code="SV"), Actor.objects.get(slug="nayib-bukele")
+    for number in range(count):
+        event = EventFactory(
+            title=f"Generated event {number}",
+            date=datetime.date(2021, 1, 1) + datetime.timedelta(days=number),
+            actors=[bukele],
+            countries=[sv],
+        )
+        ExcerptFactory(event=event)
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_repeat_request_for_an_unchanged_view_is_a_304(client, url):
+    make_events(110)
+    first = client.get(url)
+    assert first.status_code == 200
+    assert "no-cache" in first["Cache-Control"] and "private" in first["Cache-Control"]
+
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_a_change_or_another_variant_is_a_new_etag(client):
+    make_events(3)
+    first = client.get("/")
+    partial = client.get("/", headers={"HX-Request": "true", "HX-Target": "timeline-results"})
+    assert partial["ETag"] != first["ETag"]
+
+    Event.objects.filter(title="Generated event 1").first().save()
+
+    assert client.get("/", headers={"If-None-Match": first["ETag"]}).status_code == 200
+
+
+def test_the_304_costs_one_query(client, django_assert_num_queries):
+    make_events(3)
+    etag = client.get("/?country=SV")["ETag"]
+    with django_assert_num_queries(1):
+        client.get("/?country=SV", headers={"If-None-Match": etag})
+
+
+@pytest.mark.parametrize("url", PAGES)
+@pytest.mark.parametrize("count", [110, 220])
+def test_at_most_8_queries_per_page_once_counts_and_facets_are_cached(
+    client, django_assert_max_num_queries, url, count
+):
+    """The first reader of a filter state pays for counts and facets (a fixed number of queries,
+    pinned in test_timeline_views); every later reader until the data changes, at most 8."""
+    make_events(count)
+    client.get(url)
+    with django_assert_max_num_queries(8):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_deep_pages_show_the_right_rows_and_continue_headings(client):
+    make_events(160)
+    page_3 = client.get("/?page=3").context["page"]
+    events = [event for section in page_3.sections for event in section.events]
+    assert [e.title for e in events] == [f"Generated event {n}" for n in range(59, 9, -1)]
+    assert page_3.start_index == 101 and page_3.end_index == 150
+
+
+def test_generate_corpus_writes_a_skewed_searchable_corpus():
+    call_command("generate_corpus", articles=30, events=400, actors=60, countries=20, seed=3)
+
+    assert Event.objects.count() == 400
+    assert Country.objects.count() == 20
+    busiest = Actor.objects.order_by("-events__count").values_list("name", flat=True)
+    counts = sorted((a.events.count() for a in Actor.objects.all()), reverse=True)
+    assert counts[0] > 10 * counts[len(counts) // 2] > 0 or counts[len(counts) // 2] == 0
+    assert busiest.exists()
+    excerpt = Event.objects.filter(excerpts__isnull=False).first().excerpts.first()
+    assert excerpt.article.body[excerpt.start : excerpt.end] == excerpt.quote
+    word = excerpt.quote.split()[-1].strip(".")
+    assert Event.objects.search(word).exists()
