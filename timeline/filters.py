@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from timeline.models import Event
 
@@ -18,12 +20,12 @@ MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FILTER = 10
 SORT_NEWEST = "newest"
 SORT_OLDEST = "oldest"
-SORT_CHOICES = {SORT_NEWEST: "Newest first", SORT_OLDEST: "Oldest first"}
+SORT_CHOICES = {SORT_NEWEST: _("Newest first"), SORT_OLDEST: _("Oldest first")}
 SOURCES_CHOICES = {
-    "": "Any",
-    "single": "A single source",
-    "several": "Several sources",
-    "disputed": "Sources disagree",
+    "": pgettext_lazy("sources", "Any"),
+    "single": _("A single source"),
+    "several": _("Several sources"),
+    "disputed": _("Sources disagree"),
 }
 
 MONTHS = {
@@ -147,7 +149,10 @@ def parse_timeline_filters(query: QueryDict) -> TimelineFilters:
 
     for key in ("country", "actor"):
         if len(query.getlist(key)) > MAX_VALUES_PER_FILTER:
-            errors.append(f"Only the first {MAX_VALUES_PER_FILTER} “{key}” values are used.")
+            errors.append(
+                gettext("Only the first %(count)s “%(key)s” values are used.")
+                % {"count": MAX_VALUES_PER_FILTER, "key": key}
+            )
 
     countries: list[str] = []
     for value in _values(query, "country")[:MAX_VALUES_PER_FILTER]:
@@ -157,8 +162,11 @@ def parse_timeline_filters(query: QueryDict) -> TimelineFilters:
                 countries.append(code)
         else:
             errors.append(
-                f"“{value}” is not a country code (use two letters, such as SV); "
-                "that country filter was ignored."
+                gettext(
+                    "“%(value)s” is not a country code (use two letters, such as SV); "
+                    "that country filter was ignored."
+                )
+                % {"value": value}
             )
 
     actors: list[str] = []
@@ -168,38 +176,54 @@ def parse_timeline_filters(query: QueryDict) -> TimelineFilters:
             if slug not in actors:
                 actors.append(slug)
         else:
-            errors.append(f"“{value}” is not an actor; that actor filter was ignored.")
+            errors.append(
+                gettext("“%(value)s” is not an actor; that actor filter was ignored.")
+                % {"value": value}
+            )
 
     event_type = query.get("type", "").strip().lower()
     if event_type and event_type not in Event.Type.values:
-        errors.append(f"There is no event type “{event_type}”; showing every type.")
+        errors.append(
+            gettext("There is no event type “%(type)s”; showing every type.") % {"type": event_type}
+        )
         event_type = ""
 
-    date_from = _parse_date_bound(query, "date_from", "From", errors)
-    date_to = _parse_date_bound(query, "date_to", "To", errors)
+    date_from = _parse_date_bound(query, "date_from", errors)
+    date_to = _parse_date_bound(query, "date_to", errors)
     if date_from and date_to and date_from.first_day > date_to.last_day:
         errors.append(
-            f"The start date ({date_from.text}) is after the end date ({date_to.text}), "
-            "so no event can match."
+            gettext(
+                "The start date (%(start)s) is after the end date (%(end)s), so no event can match."
+            )
+            % {"start": date_from.text, "end": date_to.text}
         )
 
     sort = query.get("sort", "").strip().lower() or SORT_NEWEST
     if sort not in SORT_CHOICES:
-        errors.append(f"Unknown sort order “{sort}”; showing the newest events first.")
+        errors.append(
+            gettext("Unknown sort order “%(sort)s”; showing the newest events first.")
+            % {"sort": sort}
+        )
         sort = SORT_NEWEST
 
     q = clean_search_text(query.get("q", ""))
 
     sources = query.get("sources", "").strip().lower()
     if sources not in SOURCES_CHOICES:
-        errors.append(f"“{sources}” is not a sources filter; showing events from any sources.")
+        errors.append(
+            gettext("“%(value)s” is not a sources filter; showing events from any sources.")
+            % {"value": sources}
+        )
         sources = ""
 
     page_text = query.get("page", "").strip() or "1"
     if page_text.isdecimal() and len(page_text) <= 18 and int(page_text) >= 1:
         page = int(page_text)
     else:
-        errors.append(f"“{page_text}” is not a page number; showing the first page.")
+        errors.append(
+            gettext("“%(value)s” is not a page number; showing the first page.")
+            % {"value": page_text}
+        )
         page = 1
 
     return TimelineFilters(
@@ -225,14 +249,22 @@ def _values(query: QueryDict, key: str) -> list[str]:
     return [value.strip() for value in query.getlist(key) if value.strip()]
 
 
-def _parse_date_bound(query: QueryDict, key: str, label: str, errors: list[str]) -> Period | None:
+def _parse_date_bound(query: QueryDict, key: str, errors: list[str]) -> Period | None:
     text = query.get(key, "").strip()
     if not text:
         return None
     period = parse_period(text)
     if period is None:
-        errors.append(
-            f"{label} date “{text}” was not understood (try 2024, March 2022 or 2024-06-01); "
-            "it was ignored."
+        message = (
+            gettext(
+                "From date “%(text)s” was not understood (try 2024, March 2022 or 2024-06-01); "
+                "it was ignored."
+            )
+            if key == "date_from"
+            else gettext(
+                "To date “%(text)s” was not understood (try 2024, March 2022 or 2024-06-01); "
+                "it was ignored."
+            )
         )
+        errors.append(message % {"text": text})
     return period

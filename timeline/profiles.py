@@ -33,11 +33,13 @@ class YearChart:
 
 @dataclass(frozen=True)
 class Companion:
-    """An actor or country appearing in the same events, with how many."""
+    """An actor or country appearing in the same events, with how many; `key` is the actor's
+    slug or the country's code (the template names a country in the reader's language)."""
 
     name: str
     url: str
     count: int
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ def _companions(events, relation, model, *, exclude) -> list[Companion]:
         if value is None or value == excluded:
             continue
         url = model(**{key: value}).get_absolute_url()
-        companions.append(Companion(row[f"{relation}__name"], url, row["n"]))
+        companions.append(Companion(row[f"{relation}__name"], url, row["n"], value))
     return companions[:COMPANIONS_SIZE]
 
 
