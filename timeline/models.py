@@ -5,7 +5,10 @@ from typing import Self
 
 from django.db import models
 from django.urls import reverse
+from django.utils.dates import MONTHS
 from django.utils.text import slugify
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Country(models.Model):
@@ -116,24 +119,24 @@ class EventQuerySet(models.QuerySet):
 
 class Event(models.Model):
     class Precision(models.TextChoices):
-        DAY = "day", "Day"
-        MONTH = "month", "Month"
-        YEAR = "year", "Year"
-        UNKNOWN = "unknown", "Unknown"
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        YEAR = "year", _("Year")
+        UNKNOWN = "unknown", _("Unknown")
 
     class Type(models.TextChoices):
-        VISIT = "visit", "Visit"
-        MEETING = "meeting", "Meeting"
-        AGREEMENT = "agreement", "Agreement"
-        TRANSFER = "transfer", "Transfer"
-        STATEMENT = "statement", "Statement"
-        POLICY = "policy", "Policy"
-        OTHER = "other", "Other"
+        VISIT = "visit", _("Visit")
+        MEETING = "meeting", _("Meeting")
+        AGREEMENT = "agreement", _("Agreement")
+        TRANSFER = "transfer", _("Transfer")
+        STATEMENT = "statement", _("Statement")
+        POLICY = "policy", _("Policy")
+        OTHER = "other", _("Other")
 
     class Status(models.TextChoices):
-        EXTRACTED = "extracted", "Extracted"
-        REVIEWED = "reviewed", "Reviewed"
-        REJECTED = "rejected", "Rejected"
+        EXTRACTED = "extracted", _("Extracted")
+        REVIEWED = "reviewed", _("Reviewed")
+        REJECTED = "rejected", _("Rejected")
 
     title = models.CharField(max_length=300)
     date = models.DateField(
@@ -194,14 +197,16 @@ class Event(models.Model):
 
 
 def format_event_date(date: datetime.date | None, precision: str) -> str:
-    """A date only as precise as it is known: "14 April 2025", "March 2022", "2022"."""
+    """A date only as precise as it is known, in the active language: "14 April 2025",
+    "March 2022", "2022"; "14 de abril de 2025", "marzo de 2022" in Spanish."""
     if date is None or precision == Event.Precision.UNKNOWN:
-        return "Date unknown"
+        return gettext("Date unknown")
     if precision == Event.Precision.YEAR:
         return str(date.year)
+    parts = {"day": date.day, "month": MONTHS[date.month], "year": date.year}
     if precision == Event.Precision.MONTH:
-        return date.strftime("%B %Y")
-    return f"{date.day} {date.strftime('%B %Y')}"
+        return pgettext("event date", "%(month)s %(year)s") % parts
+    return pgettext("event date", "%(day)s %(month)s %(year)s") % parts
 
 
 class Excerpt(models.Model):

@@ -14,9 +14,12 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.http import QueryDict
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
-from timeline.filters import SOURCES_CHOICES, TimelineFilters
-from timeline.models import Actor, Country, Event
+from timeline.country_names import localized_country_name
+from timeline.filters import SOURCES_CHOICES, UNKNOWN_ACTOR, UNKNOWN_COUNTRY, TimelineFilters
+from timeline.models import Actor, Country, Event, format_event_date
 
 PAGE_SIZE = 50
 FACET_SIZE = 10
@@ -157,8 +160,8 @@ def timeline_page(
     computed once per filter state and version and kept in the cache.
     """
     messages = list(filters.errors)
-    countries = _resolve(Country, "code", filters.countries, messages, "country with the code")
-    actors = _resolve(Actor, "slug", filters.actors, messages, "actor")
+    countries = _resolve(Country, "code", filters.countries, messages, UNKNOWN_COUNTRY)
+    actors = _resolve(Actor, "slug", filters.actors, messages, UNKNOWN_ACTOR)
     events = filter_events(
         scoped_events(scope), filters=filters, countries=countries, actors=actors
     )
@@ -169,12 +172,12 @@ def timeline_page(
             return total, []
         return total, [
             _relation_facet(
-                events, "country", "Country", "countries__code", "countries__name",
+                events, "country", _("Country"), "countries__code", "countries__name",
                 selected=countries, exclude=scope if isinstance(scope, Country) else None,
                 total=total, key="code",
             ),
             _relation_facet(
-                events, "actor", "Actor", "actors__slug", "actors__name",
+                events, "actor", _("Actor"), "actors__slug", "actors__name",
                 selected=actors, exclude=scope if isinstance(scope, Actor) else None,
                 total=total, key="slug",
             ),
@@ -187,11 +190,12 @@ def timeline_page(
     num_pages = max(1, math.ceil(total / PAGE_SIZE))
     number = filters.page
     if number > num_pages:
-        messages.append(
-            f"There is no page {number}; this is page {num_pages}, the last one."
+        message = (
+            gettext("There is no page %(number)s; this is page %(last)s, the last one.")
             if num_pages > 1
-            else f"There is no page {number}; these are all the matching events."
+            else gettext("There is no page %(number)s; these are all the matching events.")
         )
+        messages.append(message % {"number": number, "last": num_pages})
         number = num_pages
     start = (number - 1) * PAGE_SIZE
     rows = page_rows(events, filters.newest_first, max(start - 1, 0), start + PAGE_SIZE)
@@ -231,7 +235,7 @@ def cached_summary(version: str | None, key: tuple, compute: Callable[[], Any]) 
     return cache.get_or_set(f"timeline-summary:{digest}", compute, SUMMARY_CACHE_SECONDS)
 
 
-def _resolve(model, field_name, values, messages, noun):
+def _resolve(model, field_name, values, messages, unknown_message):
     """Look the filter values up in one query; unknown ones are reported and ignored."""
     if not values:
         return []
@@ -240,7 +244,7 @@ def _resolve(model, field_name, values, messages, noun):
     })}  # fmt: skip
     for value in values:
         if value not in found:
-            messages.append(f"There is no {noun} “{value}”; that filter was ignored.")
+            messages.append(str(unknown_message) % {"value": value})
     return [found[value] for value in values if value in found]
 
 
@@ -294,14 +298,17 @@ def _type_facet(scope, filters, countries, actors) -> Facet:
         if count or is_selected:
             params = {"type": None if is_selected else value}
             options.append(FacetOption(value, label, count, is_selected, params))
-    return Facet(name="type", title="Type", options=options, truncated=False)
+    return Facet(name="type", title=_("Type"), options=options, truncated=False)
 
 
 def _active_filters(filters, countries, actors) -> list[ActiveFilter]:
     codes = [country.code for country in countries]
     slugs = [actor.slug for actor in actors]
     active = [
-        ActiveFilter(country.name, {"country": [c for c in codes if c != country.code]})
+        ActiveFilter(
+            localized_country_name(country.code, country.name),
+            {"country": [c for c in codes if c != country.code]},
+        )
         for country in countries
     ]
     active += [
@@ -311,9 +318,19 @@ def _active_filters(filters, countries, actors) -> list[ActiveFilter]:
     if filters.event_type:
         active.append(ActiveFilter(Event.Type(filters.event_type).label, {"type": None}))
     if filters.date_from:
-        active.append(ActiveFilter(f"From {filters.date_from.text}", {"date_from": None}))
+        active.append(
+            ActiveFilter(
+                pgettext("start date", "From %(date)s") % {"date": filters.date_from.text},
+                {"date_from": None},
+            )
+        )
     if filters.date_to:
-        active.append(ActiveFilter(f"To {filters.date_to.text}", {"date_to": None}))
+        active.append(
+            ActiveFilter(
+                pgettext("end date", "To %(date)s") % {"date": filters.date_to.text},
+                {"date_to": None},
+            )
+        )
     if filters.q:
         active.append(ActiveFilter(f"“{filters.q}”", {"q": None}))
     if filters.sources:
@@ -341,10 +358,14 @@ def event_sections(events: list[Event], *, previous: Event | None = None) -> lis
             if key == last_key:
                 year_heading = month_heading = None
             elif year is None:
-                year_heading, month_heading = "Date unknown", None
+                year_heading, month_heading = gettext("Date unknown"), None
             else:
                 year_heading = str(year) if year_changed else None
-                month_heading = event.date.strftime("%B %Y") if month else f"{year}, month unknown"
+                month_heading = (
+                    format_event_date(event.date, Event.Precision.MONTH)
+                    if month
+                    else gettext("%(year)s, month unknown") % {"year": year}
+                )
             sections.append(EventSection(year_heading, month_heading))
             last_key = key
         sections[-1].events.append(event)
