@@ -13,7 +13,12 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from timeline.filters import TimelineFilters, parse_timeline_filters
+from timeline.filters import (
+    UNKNOWN_ACTOR,
+    UNKNOWN_COUNTRY,
+    TimelineFilters,
+    parse_timeline_filters,
+)
 from timeline.models import Actor, Country, Event
 from timeline.selectors import filter_events, scoped_events
 
@@ -78,15 +83,15 @@ def resolve_scope(*, slug: str | None = None, code: str | None = None) -> Actor 
 def select_events(query: QueryDict, *, scope: Actor | Country | None) -> EventSelection:
     filters = parse_timeline_filters(query)
     warnings = list(filters.errors)
-    countries = _known(Country, "code", filters.countries, warnings, "country with the code")
-    actors = _known(Actor, "slug", filters.actors, warnings, "actor")
+    countries = _known(Country, "code", filters.countries, warnings, UNKNOWN_COUNTRY)
+    actors = _known(Actor, "slug", filters.actors, warnings, UNKNOWN_ACTOR)
     events = filter_events(
         scoped_events(scope), filters=filters, countries=countries, actors=actors
     )
     return EventSelection(scope, filters, countries, actors, events, warnings)
 
 
-def _known(model, field_name, values, warnings, noun) -> list:
+def _known(model, field_name, values, warnings, unknown_message) -> list:
     """One query for all the values; unknown ones are reported in the HTML pages' words."""
     if not values:
         return []
@@ -96,7 +101,7 @@ def _known(model, field_name, values, warnings, noun) -> list:
     }
     for value in values:
         if value not in found:
-            warnings.append(f"There is no {noun} “{value}”; that filter was ignored.")
+            warnings.append(str(unknown_message) % {"value": value})
     return [found[value] for value in values if value in found]
 
 

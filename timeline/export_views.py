@@ -14,6 +14,7 @@ from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from timeline.api_schema import TIMELINE_JSON_SCHEMA
@@ -63,10 +64,15 @@ def _page_size(query: QueryDict, warnings: list[str]) -> int:
     if not text:
         return DEFAULT_PAGE_SIZE
     if not text.isdecimal() or len(text) > 9 or int(text) < 1:
-        warnings.append(f"“{text}” is not a page size; using {DEFAULT_PAGE_SIZE}.")
+        warnings.append(
+            gettext("“%(text)s” is not a page size; using %(size)s.")
+            % {"text": text, "size": DEFAULT_PAGE_SIZE}
+        )
         return DEFAULT_PAGE_SIZE
     if int(text) > MAX_PAGE_SIZE:
-        warnings.append(f"At most {MAX_PAGE_SIZE} events a page; using {MAX_PAGE_SIZE}.")
+        warnings.append(
+            gettext("At most %(size)s events a page; using %(size)s.") % {"size": MAX_PAGE_SIZE}
+        )
         return MAX_PAGE_SIZE
     return int(text)
 
@@ -93,11 +99,12 @@ def timeline_json(request: HttpRequest, selection: EventSelection) -> JsonRespon
     num_pages = max(1, math.ceil(total / page_size))
     number = selection.filters.page
     if number > num_pages:
-        warnings.append(
-            f"There is no page {number}; this is page {num_pages}, the last one."
+        message = (
+            gettext("There is no page %(number)s; this is page %(last)s, the last one.")
             if num_pages > 1
-            else f"There is no page {number}; these are all the matching events."
+            else gettext("There is no page %(number)s; these are all the matching events.")
         )
+        warnings.append(message % {"number": number, "last": num_pages})
         number = num_pages
     start = (number - 1) * page_size
     events = selection.ordered()[start : start + page_size] if total else []

@@ -11,6 +11,7 @@ import re
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, QueryDict
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 
 from timeline.export_selection import (
     EventSelection,
@@ -70,11 +71,14 @@ class TimelineFeed(Feed):
 
     def title(self, selection: EventSelection) -> str:
         title = scope_title(selection.scope)
-        return f"{title} (filtered)" if selection.filters.is_filtered else title
+        if selection.filters.is_filtered:
+            return gettext("%(title)s (filtered)") % {"title": title}
+        return title
 
     def subtitle(self, selection: EventSelection) -> str:
         ignored = " ".join(selection.warnings)
-        return f"Events as they are added to the timeline, newest first. {ignored}".strip()
+        subtitle = gettext("Events as they are added to the timeline, newest first.")
+        return f"{subtitle} {ignored}".strip()
 
     def link(self, selection: EventSelection) -> str:
         return html_url(selection.scope, _feed_query(selection))

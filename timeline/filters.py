@@ -27,6 +27,9 @@ SOURCES_CHOICES = {
     "several": _("Several sources"),
     "disputed": _("Sources disagree"),
 }
+# Filter values that name no country or actor in the database (see `timeline.selectors`).
+UNKNOWN_COUNTRY = _("There is no country with the code “%(value)s”; that filter was ignored.")
+UNKNOWN_ACTOR = _("There is no actor “%(value)s”; that filter was ignored.")
 
 MONTHS = {
     name.lower(): number
