@@ -10,19 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import DatabaseError, transaction
-from django.db.models import Prefetch, Q
 from django.utils.text import slugify
 
-from articles.extraction import DocumentError, ExtractedEvent, Gazetteer, extract_events
-from articles.extraction.corroboration import EventSummary, best_match, key_terms
+from articles.event_writer import save_extracted_events
+from articles.extraction import DocumentError, Gazetteer, extract_events
 from articles.extraction.document import parse_document
 from articles.models import Article
 from timeline.corroboration import refresh_disputes
-from timeline.models import Actor, Country, Event, Excerpt, Figure
+from timeline.models import Actor, Country, Event, Excerpt
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 ARTICLE_SUFFIXES = {".txt", ".text", ".md"}
-MATCH_CANDIDATES = 300  # recent events a new article's events are compared with
 
 
 class ImportFailure(Exception):
@@ -208,7 +206,7 @@ def extract_article_events(
         for event in extracted
         if not any(excerpt.quote in covered_quotes for excerpt in event.excerpts)
     ]
-    _create_events(article, fresh, context)
+    save_extracted_events(article, fresh, context=context)
     summary.created = len(fresh)
     return summary
 
@@ -247,164 +245,3 @@ def _reanchor(excerpt: Excerpt, body: str) -> None:
         excerpt.start = excerpt.end = None
     else:
         excerpt.start, excerpt.end = position, position + len(excerpt.quote)
-
-
-def _create_events(article: Article, events: list[ExtractedEvent], context: ImportContext):
-    """Attach each event to the stored event other articles already report, or create it."""
-    if not events:
-        return
-    summaries = [_summary(event, context) for event in events]
-    candidates = _candidate_events(article, events, context)
-    matches = [best_match(summary, candidates) for summary in summaries]
-    new_events = [event for event, match in zip(events, matches, strict=True) if match is None]
-    created = iter(
-        Event.objects.bulk_create(
-            [
-                Event(
-                    title=event.title[:300],
-                    date=event.date,
-                    date_precision=event.date_precision,
-                    date_phrase=event.date_phrase[:200],
-                    date_resolution=event.date_resolution[:300],
-                    event_type=event.event_type,
-                )
-                for event in new_events
-            ]
-        )
-    )
-    stored = _stored_links(matches)
-    actor_links, country_links, excerpts, figures = [], [], [], []
-    for event, match in zip(events, matches, strict=True):
-        event_id = match if match is not None else next(created).pk
-        known_actors, known_countries = stored.get(event_id, (set(), set()))
-        actor_links += [
-            Event.actors.through(event_id=event_id, actor_id=context.actor_ids[slug])
-            for slug in event.actors
-            if slug in context.actor_ids and context.actor_ids[slug] not in known_actors
-        ]
-        country_links += [
-            Event.countries.through(event_id=event_id, country_id=context.country_ids[code])
-            for code in event.countries
-            if code in context.country_ids and context.country_ids[code] not in known_countries
-        ]
-        for extracted in event.excerpts:
-            excerpt = Excerpt(
-                article=article,
-                event_id=event_id,
-                start=extracted.start,
-                end=extracted.end,
-                quote=extracted.quote,
-                reported_date=extracted.date,
-                reported_precision=extracted.date_precision,
-            )
-            excerpts.append(excerpt)
-            figures += [(excerpt, figure) for figure in extracted.figures]
-    Event.actors.through.objects.bulk_create(actor_links)
-    Event.countries.through.objects.bulk_create(country_links)
-    Excerpt.objects.bulk_create(excerpts)
-    Figure.objects.bulk_create(
-        [
-            Figure(
-                excerpt=excerpt,
-                value=figure.value,
-                unit=figure.unit,
-                counts=figure.counts[:100],
-                text=figure.text[:200],
-            )
-            for excerpt, figure in figures
-        ]
-    )
-    matched = {match for match in matches if match is not None}
-    if matched:
-        _date_matched_events(matched, events, matches)
-        refresh_disputes(matched)
-
-
-def _summary(event: ExtractedEvent, context: ImportContext) -> EventSummary:
-    return EventSummary(
-        event_type=event.event_type,
-        date=event.date,
-        precision=event.date_precision,
-        actors=frozenset(event.actors),
-        countries=frozenset(event.countries),
-        home_countries=frozenset(
-            filter(None, (context.gazetteer.actor_country(slug) for slug in event.actors))
-        ),
-        terms=key_terms(
-            " ".join(excerpt.quote for excerpt in event.excerpts),
-            ignore=context.gazetteer.name_words,
-        ),
-    )
-
-
-def _candidate_events(article, events, context) -> list[tuple[int, EventSummary]]:
-    """Recent stored events from other articles that share a type and a participant."""
-    actor_ids = {context.actor_ids[s] for e in events for s in e.actors if s in context.actor_ids}
-    country_ids = {
-        context.country_ids[c] for e in events for c in e.countries if c in context.country_ids
-    }
-    rows = (
-        Event.objects.visible()
-        .filter(event_type__in={event.event_type for event in events})
-        .filter(Q(actors__in=actor_ids) | Q(countries__in=country_ids))
-        .exclude(excerpts__article=article)
-        .distinct()
-        .order_by("-id")[:MATCH_CANDIDATES]
-    )
-    rows = rows.prefetch_related(
-        Prefetch("actors", queryset=Actor.objects.select_related("country").only(
-            "id", "slug", "country__code"
-        )),
-        Prefetch("countries", queryset=Country.objects.only("id", "code")),
-        Prefetch("excerpts", queryset=Excerpt.objects.only("id", "event_id", "quote")),
-    )  # fmt: skip
-    return [
-        (
-            event.pk,
-            EventSummary(
-                event_type=event.event_type,
-                date=event.date,
-                precision=event.date_precision,
-                actors=frozenset(actor.slug for actor in event.actors.all()),
-                countries=frozenset(country.code for country in event.countries.all()),
-                home_countries=frozenset(
-                    actor.country.code for actor in event.actors.all() if actor.country
-                ),
-                terms=key_terms(
-                    " ".join(excerpt.quote for excerpt in event.excerpts.all()),
-                    ignore=context.gazetteer.name_words,
-                ),
-            ),
-        )
-        for event in rows
-    ]
-
-
-def _stored_links(matches) -> dict[int, tuple[set[int], set[int]]]:
-    """The actors and countries matched events already have, so links are not doubled."""
-    matched = {match for match in matches if match is not None}
-    if not matched:
-        return {}
-    links: dict[int, tuple[set[int], set[int]]] = {pk: (set(), set()) for pk in matched}
-    actors = Event.actors.through.objects.filter(event_id__in=matched)
-    for event_id, actor_id in actors.values_list("event_id", "actor_id"):
-        links[event_id][0].add(actor_id)
-    countries = Event.countries.through.objects.filter(event_id__in=matched)
-    for event_id, country_id in countries.values_list("event_id", "country_id"):
-        links[event_id][1].add(country_id)
-    return links
-
-
-def _date_matched_events(matched: set[int], events, matches) -> None:
-    """An undated event learns its date from a new source that gives one."""
-    dated = {
-        match: event
-        for event, match in zip(events, matches, strict=True)
-        if match is not None and event.date is not None
-    }
-    undated = Event.objects.filter(pk__in=dated, date__isnull=True, status=Event.Status.EXTRACTED)
-    for stored in undated:
-        event = dated[stored.pk]
-        stored.date, stored.date_precision = event.date, event.date_precision
-        stored.date_phrase, stored.date_resolution = event.date_phrase, event.date_resolution
-        stored.save(update_fields=["date", "date_precision", "date_phrase", "date_resolution"])
