@@ -374,3 +374,19 @@ def test_search_matches_accents_and_case_loosely(client, title, query):
         shown = [event.title for section in response.context["page"].sections
                  for event in section.events]  # fmt: skip
         assert shown == [title], (language, query)
+
+
+@pytest.mark.django_db
+def test_a_page_cached_in_one_language_is_not_revalidated_for_another(client):
+    EventFactory()
+    spanish_response = client.get(reverse("timeline:index"), HTTP_ACCEPT_LANGUAGE="es")
+    etag = spanish_response["ETag"]
+    again = client.get(
+        reverse("timeline:index"), HTTP_ACCEPT_LANGUAGE="es", HTTP_IF_NONE_MATCH=etag
+    )
+    assert again.status_code == 304
+    english = client.get(
+        reverse("timeline:index"), HTTP_ACCEPT_LANGUAGE="en", HTTP_IF_NONE_MATCH=etag
+    )
+    assert english.status_code == 200
+    assertContains(english, '<html lang="en">')

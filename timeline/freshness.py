@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
 
 from articles.models import Article
 from timeline.models import Event, Excerpt
@@ -45,7 +46,9 @@ def response_etag(request: HttpRequest, stamp: str) -> str:
         request.COOKIES.get(settings.SESSION_COOKIE_NAME, ""),
     )
     variant = [request.headers.get(name, "") for name in VARIANT_HEADERS]
-    key = "\n".join([stamp, request.get_full_path(), *variant, *visitor])
+    # The page is rendered in the reader's language (cookie or Accept-Language).
+    language = get_language() or ""
+    key = "\n".join([stamp, request.get_full_path(), language, *variant, *visitor])
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
 
 
