@@ -13,5 +13,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Each test process keeps its own cache: parallel runs and other checkouts never share entries.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # The test client and the live server speak plain http.
 SECURE_SSL_REDIRECT = False
