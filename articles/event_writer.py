@@ -30,6 +30,7 @@ def save_extracted_events(
     summaries = [_summary(event, context) for event in events]
     candidates = _candidate_events(article, events, context)
     matches = [best_match(summary, candidates) for summary in summaries]
+    _lock_in_order({match for match in matches if match is not None})
     new_events = [event for event, match in zip(events, matches, strict=True) if match is None]
     created = iter(
         Event.objects.bulk_create(
@@ -92,6 +93,14 @@ def save_extracted_events(
     if matched:
         _date_matched_events(matched, events, matches)
         refresh_disputes(matched)
+
+
+def _lock_in_order(event_ids: set[int]) -> None:
+    """Lock the events this article joins, lowest id first, so that two imports writing to the
+    same events wait for each other instead of deadlocking (PostgreSQL; SQLite locks the file)."""
+    if event_ids:
+        locked = Event.objects.select_for_update().filter(pk__in=event_ids).order_by("pk")
+        list(locked.values_list("pk", flat=True))
 
 
 def _summary(event: ExtractedEvent, context: "ImportContext") -> EventSummary:

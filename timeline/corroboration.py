@@ -36,7 +36,7 @@ def refresh_disputes(event_ids: Iterable[int]) -> None:
         if disputed != event.is_disputed:
             event.is_disputed = disputed
             changed.append(event)
-    Event.objects.bulk_update(changed, ["is_disputed"])
+    Event.objects.bulk_update(sorted(changed, key=lambda event: event.pk), ["is_disputed"])
 
 
 @dataclass
