@@ -108,3 +108,32 @@ def test_generate_corpus_writes_a_skewed_searchable_corpus():
     assert excerpt.article.body[excerpt.start : excerpt.end] == excerpt.quote
     word = excerpt.quote.split()[-1].strip(".")
     assert Event.objects.search(word).exists()
+
+
+def test_over_the_exact_limit_totals_are_lower_bounds_and_figures_sampled(client, settings):
+    settings.TIMELINE_EXACT_COUNT_LIMIT = 100
+    make_events(160)
+
+    response = client.get("/")
+    page = response.context["page"]
+    assert (page.total, page.total_is_lower_bound, page.facet_sample) == (100, True, 100)
+    assert page.has_next
+    assert [o.count for f in page.facets if f.name == "country" for o in f.options] == [100]
+    assert "More than 100 events" in response.text
+    assert "Counts over the latest 100 matching events." in response.text
+
+    deep = client.get("/?page=3").context["page"]
+    assert (deep.start_index, deep.end_index, deep.total_is_lower_bound) == (101, 150, True)
+
+    actor_page = client.get("/actors/nayib-bukele/")
+    assert actor_page.context["profile"].sample == 100
+    assert "More than 100" in actor_page.text
+
+
+def test_under_the_exact_limit_totals_and_figures_are_exact(client, settings):
+    settings.TIMELINE_EXACT_COUNT_LIMIT = 100
+    make_events(60)
+
+    page = client.get("/?country=SV").context["page"]
+    assert (page.total, page.total_is_lower_bound, page.facet_sample) == (60, False, None)
+    assert client.get("/actors/nayib-bukele/").context["profile"].sample is None

@@ -368,8 +368,8 @@ def test_next_page_continues_the_previous_month_without_repeating_its_heading(cl
     ("url", "headers", "queries"),
     [
         ("/", {}, 9),
-        ("/?country=SV&actor=nayib-bukele&q=event&date_from=2020", {}, 11),
-        ("/?country=SV", HTMX_RESULTS, 10),
+        ("/?country=SV&actor=nayib-bukele&q=event&date_from=2020", {}, 12),
+        ("/?country=SV", HTMX_RESULTS, 11),
         ("/?page=1", HTMX_NEXT_PAGE, 6),
     ],
 )
@@ -493,8 +493,8 @@ def test_country_page_accepts_lowercase_codes_and_404s_unknown_ones(client, sv):
     [
         ("/actors/", 1),
         ("/countries/", 1),
-        ("/actors/nayib-bukele/", 16),
-        ("/countries/SV/", 16),
+        ("/actors/nayib-bukele/", 18),
+        ("/countries/SV/", 18),
     ],
 )
 def test_actor_and_country_pages_query_count_is_fixed(

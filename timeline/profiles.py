@@ -6,7 +6,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce, ExtractYear
 
 from timeline.models import Actor, Country, Event
-from timeline.selectors import scoped_events
+from timeline.selectors import exact_count_limit, scoped_events
 
 COMPANIONS_SIZE = 8
 CHART_HEIGHT = 60
@@ -51,6 +51,9 @@ class Profile:
     chart: YearChart | None
     actors: list[Companion]
     countries: list[Companion]
+    # Set when the scope has more events than this: the figures count only the newest this many
+    # and `event_count` is "more than".
+    sample: int | None = None
 
 
 def _appearances(model: type[Actor] | type[Country], relation: str) -> QuerySet:
@@ -93,17 +96,28 @@ def country_directory() -> QuerySet[Country]:
 
 
 def profile(scope: Actor | Country) -> Profile:
-    """The summary at the top of an actor's or a country's page, in six queries."""
-    events = scoped_events(scope)
+    """The summary at the top of an actor's or a country's page, in seven queries.
+
+    Over `exact_count_limit()` events the counts, chart and companions are taken over the newest
+    that many (one index-ordered read of their ids), so an actor in 300,000 events costs what one
+    in 10,000 does."""
+    scoped = scoped_events(scope)
+    sample_size = exact_count_limit()
+    newest_ids = list(
+        scoped.chronological(newest_first=True).values_list("pk", flat=True)[: sample_size + 1]
+    )
+    sampled = len(newest_ids) > sample_size
+    events = Event.objects.filter(pk__in=newest_ids[:sample_size])
     totals = events.aggregate(
         total=Count("id"),
         undated=Count("id", filter=Q(date=None) | Q(date_precision=Event.Precision.UNKNOWN)),
     )
     dated = events.exclude(date=None).exclude(date_precision=Event.Precision.UNKNOWN)
+    all_dated = scoped.exclude(date=None).exclude(date_precision=Event.Precision.UNKNOWN)
     return Profile(
         event_count=totals["total"],
         undated_count=totals["undated"],
-        first_event=dated.order_by("date", "id").first(),
+        first_event=all_dated.order_by("date", "id").first(),
         last_event=dated.order_by("-date", "-id").first(),
         chart=year_chart(
             dated.annotate(year=ExtractYear("date"))
@@ -113,6 +127,7 @@ def profile(scope: Actor | Country) -> Profile:
         ),
         actors=_companions(events, "actors", Actor, exclude=scope),
         countries=_companions(events, "countries", Country, exclude=scope),
+        sample=sample_size if sampled else None,
     )
 
 

@@ -1,7 +1,8 @@
 """Reads for the timeline pages: filtering, facets, pagination and year/month grouping.
 
-Every filter is an `Exists()` subquery rather than a join, so the filtered queryset has one row per
-event and the facet queries can join the relations afresh without double counting.
+Every filter is a subquery (`EXISTS`, or `IN` over a rarely seen actor's or country's links:
+see `sparse_links`) rather than a join, so the filtered queryset has one
+row per event and the facet queries can join the relations afresh without double counting.
 """
 
 import dataclasses
@@ -11,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Value
 from django.http import QueryDict
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,15 @@ from timeline.models import Actor, Country, Event, format_event_date
 PAGE_SIZE = 50
 FACET_SIZE = 10
 SUMMARY_CACHE_SECONDS = 60 * 60
+# Above this many matching events the total is a lower bound ("more than 10,000 events") and the
+# facets count the newest this many: exact figures would read up to a million rows per filter.
+EXACT_COUNT_LIMIT = 10_000
+# An actor or country in more events than this is filtered by walking the date index (EXISTS).
+DENSE_LINK_COUNT = 50_000
+
+
+def exact_count_limit() -> int:
+    return getattr(settings, "TIMELINE_EXACT_COUNT_LIMIT", EXACT_COUNT_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,10 @@ class TimelinePage:
     active_filters: list[ActiveFilter]
     selected_countries: list[Country]
     selected_actors: list[Actor]
+    # `total` is "more than total" (counting stopped there); facets count only the newest
+    # `facet_sample` matching events when it is set.
+    total_is_lower_bound: bool = False
+    facet_sample: int | None = None
 
     @property
     def has_next(self) -> bool:
@@ -89,14 +104,45 @@ class TimelinePage:
         return self.number - 1 if self.number > 1 else None
 
 
-def with_actor(events: QuerySet[Event], actor_id: int) -> QuerySet[Event]:
-    through = Event.actors.through.objects.filter(event=OuterRef("pk"), actor=actor_id)
-    return events.filter(Exists(through))
+def with_actor(events: QuerySet[Event], actor_id: int, *, sparse=False) -> QuerySet[Event]:
+    through = Event.actors.through.objects
+    if sparse:
+        return events.filter(pk__in=through.filter(actor=actor_id).values("event_id"))
+    return events.filter(Exists(through.filter(event=OuterRef("pk"), actor=actor_id)))
 
 
-def with_country(events: QuerySet[Event], country_id: int) -> QuerySet[Event]:
-    through = Event.countries.through.objects.filter(event=OuterRef("pk"), country=country_id)
-    return events.filter(Exists(through))
+def with_country(events: QuerySet[Event], country_id: int, *, sparse=False) -> QuerySet[Event]:
+    through = Event.countries.through.objects
+    if sparse:
+        return events.filter(pk__in=through.filter(country=country_id).values("event_id"))
+    return events.filter(Exists(through.filter(event=OuterRef("pk"), country=country_id)))
+
+
+def sparse_links(version: str | None, wanted: list[Actor | Country]) -> frozenset:
+    """The actors and countries (as (model name, pk)) in few enough events that a filter on them
+    should start from their links (`IN`, then sort those events) rather than walk the timeline's
+    date index probing each event (`EXISTS`), which is quicker when they are in many. Link
+    counts come from one GROUP BY per data version over the link indexes; without a version
+    every filter is an `EXISTS`."""
+    if version is None or not wanted:
+        return frozenset()
+    counts = cached_summary(version, ("link-counts",), _link_counts)
+    return frozenset(
+        key
+        for obj in wanted
+        if counts.get(key := (type(obj).__name__, obj.pk), 0) < DENSE_LINK_COUNT
+    )
+
+
+def _link_counts() -> dict[tuple[str, int], int]:
+    actors = Event.actors.through.objects.values_list("actor").annotate(n=Count("id"))
+    countries = Event.countries.through.objects.values_list("country").annotate(n=Count("id"))
+    rows = actors.order_by().annotate(kind=Value("Actor")).values_list("kind", "actor", "n")
+    rows = rows.union(
+        countries.order_by().annotate(kind=Value("Country")).values_list("kind", "country", "n"),
+        all=True,
+    )
+    return {(kind, pk): n for kind, pk, n in rows}
 
 
 def matching_text(events: QuerySet[Event], q: str) -> QuerySet[Event]:
@@ -110,12 +156,13 @@ def filter_events(
     filters: TimelineFilters,
     countries: list[Country],
     actors: list[Actor],
+    sparse: frozenset = frozenset(),
 ) -> QuerySet[Event]:
     """Apply every filter; several countries or actors mean events involving all of them."""
     for country in countries:
-        events = with_country(events, country.pk)
+        events = with_country(events, country.pk, sparse=("Country", country.pk) in sparse)
     for actor in actors:
-        events = with_actor(events, actor.pk)
+        events = with_actor(events, actor.pk, sparse=("Actor", actor.pk) in sparse)
     if filters.event_type:
         events = events.filter(event_type=filters.event_type)
     if filters.date_from:
@@ -136,13 +183,15 @@ def by_sources(events: QuerySet[Event], sources: str) -> QuerySet[Event]:
     return events
 
 
-def scoped_events(scope: Actor | Country | None) -> QuerySet[Event]:
+def scoped_events(
+    scope: Actor | Country | None, sparse: frozenset = frozenset()
+) -> QuerySet[Event]:
     """The visible events of the whole timeline, or of one actor's or country's page."""
     events = Event.objects.visible()
     if isinstance(scope, Actor):
-        return with_actor(events, scope.pk)
+        return with_actor(events, scope.pk, sparse=("Actor", scope.pk) in sparse)
     if isinstance(scope, Country):
-        return with_country(events, scope.pk)
+        return with_country(events, scope.pk, sparse=("Country", scope.pk) in sparse)
     return events
 
 
@@ -155,39 +204,56 @@ def timeline_page(
 ) -> TimelinePage:
     """Compose one page of the timeline: a fixed number of queries however many events show.
 
-    The count and the facets read every matching event, which over a million events takes
-    longer than the page itself; with a data `version` (see `timeline.freshness`) they are
-    computed once per filter state and version and kept in the cache.
+    The count and the facets are bounded: counting stops past `exact_count_limit()` (or past the
+    requested page, if deeper) and the facets read the newest `exact_count_limit()` matching
+    events, so no request reads a million rows. With a data `version` (see
+    `timeline.freshness`) they are computed once per filter state and version and kept in the
+    (shared) cache.
     """
     messages = list(filters.errors)
     countries = _resolve(Country, "code", filters.countries, messages, UNKNOWN_COUNTRY)
     actors = _resolve(Actor, "slug", filters.actors, messages, UNKNOWN_ACTOR)
+    sparse = sparse_links(version, [*countries, *actors, *([scope] if scope else [])])
     events = filter_events(
-        scoped_events(scope), filters=filters, countries=countries, actors=actors
+        scoped_events(scope, sparse),
+        filters=filters,
+        countries=countries,
+        actors=actors,
+        sparse=sparse,
     )
 
-    def summarise() -> tuple[int, list[Facet]]:
-        total = events.count()
+    sample_size = exact_count_limit()
+    count_limit = max(sample_size, filters.page * PAGE_SIZE)
+
+    def summarise() -> tuple[int, bool, list[Facet]]:
+        # One index-ordered read of ids gives both the (bounded) total and the facets' sample.
+        ordered = events.chronological(newest_first=True).values_list("pk", flat=True)
+        newest_ids = list(ordered[: count_limit + 1])
+        total = min(len(newest_ids), count_limit)
+        lower_bound = len(newest_ids) > count_limit
         if not with_facets:
-            return total, []
-        return total, [
+            return total, lower_bound, []
+        newest = Event.objects.filter(pk__in=newest_ids[:sample_size])
+        return total, lower_bound, [
             _relation_facet(
-                events, "country", _("Country"), "countries__code", "countries__name",
+                newest, "country", _("Country"), "countries__code", "countries__name",
                 selected=countries, exclude=scope if isinstance(scope, Country) else None,
                 total=total, key="code",
             ),
             _relation_facet(
-                events, "actor", _("Actor"), "actors__slug", "actors__name",
+                newest, "actor", _("Actor"), "actors__slug", "actors__name",
                 selected=actors, exclude=scope if isinstance(scope, Actor) else None,
                 total=total, key="slug",
             ),
-            _type_facet(scope, filters, countries, actors),
+            _type_facet(scope, filters, countries, actors, newest, sample_size, sparse),
         ]  # fmt: skip
 
     state = (filters.querydict().urlencode(), [c.pk for c in countries], [a.pk for a in actors])
     scope_key = (type(scope).__name__, getattr(scope, "pk", None))
-    total, facets = cached_summary(version, ("page", scope_key, state, with_facets), summarise)
-    num_pages = max(1, math.ceil(total / PAGE_SIZE))
+    key = ("page", scope_key, state, with_facets, count_limit)
+    total, lower_bound, facets = cached_summary(version, key, summarise)
+    # Past a lower bound there is always one more page than the counted ones.
+    num_pages = max(1, math.ceil(total / PAGE_SIZE)) + lower_bound
     number = filters.page
     if number > num_pages:
         message = (
@@ -216,7 +282,15 @@ def timeline_page(
         active_filters=_active_filters(filters, countries, actors),
         selected_countries=countries,
         selected_actors=actors,
+        total_is_lower_bound=lower_bound,
+        facet_sample=sample_size if total > sample_size or lower_bound else None,
     )
+
+
+def newest_events(events: QuerySet[Event], size: int) -> QuerySet[Event]:
+    """The newest `size` of `events` (all of them when fewer), read over the timeline's index."""
+    newest_ids = events.chronological(newest_first=True).values("pk")[:size]
+    return Event.objects.filter(pk__in=Subquery(newest_ids))
 
 
 def page_rows(events: QuerySet[Event], newest_first: bool, start: int, stop: int) -> list[Event]:
@@ -282,12 +356,22 @@ def _relation_facet(
     return Facet(name=name, title=title, options=options, truncated=truncated)
 
 
-def _type_facet(scope, filters, countries, actors) -> Facet:
-    """Counts with the type filter left out, because choosing a type replaces the current one."""
-    untyped = dataclasses.replace(filters, event_type="")
-    events = filter_events(
-        scoped_events(scope), filters=untyped, countries=countries, actors=actors
-    )
+def _type_facet(scope, filters, countries, actors, newest, sample_size, sparse) -> Facet:
+    """Counts with the type filter left out, because choosing a type replaces the current one
+    (over the newest `sample_size` events, like the other facets)."""
+    events = newest
+    if filters.event_type:
+        untyped = dataclasses.replace(filters, event_type="")
+        events = newest_events(
+            filter_events(
+                scoped_events(scope, sparse),
+                filters=untyped,
+                countries=countries,
+                actors=actors,
+                sparse=sparse,
+            ),
+            sample_size,
+        )
     counts = dict(
         events.values_list("event_type").annotate(n=Count("id")).order_by("-n", "event_type")
     )
