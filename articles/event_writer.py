@@ -51,17 +51,13 @@ def save_extracted_events(
     actor_links, country_links, excerpts, figures = [], [], [], []
     for event, match in zip(events, matches, strict=True):
         event_id = match if match is not None else next(created).pk
-        known_actors, known_countries = stored.get(event_id, (set(), set()))
-        actor_links += [
-            Event.actors.through(event_id=event_id, actor_id=context.actor_ids[slug])
-            for slug in event.actors
-            if slug in context.actor_ids and context.actor_ids[slug] not in known_actors
-        ]
-        country_links += [
-            Event.countries.through(event_id=event_id, country_id=context.country_ids[code])
-            for code in event.countries
-            if code in context.country_ids and context.country_ids[code] not in known_countries
-        ]
+        known_actors, known_countries = stored.setdefault(event_id, (set(), set()))
+        for actor_id in _ids(event.actors, context.actor_ids) - known_actors:
+            actor_links.append(Event.actors.through(event_id=event_id, actor_id=actor_id))
+            known_actors.add(actor_id)  # two of this article's events may join the same one
+        for country_id in _ids(event.countries, context.country_ids) - known_countries:
+            country_links.append(Event.countries.through(event_id=event_id, country_id=country_id))
+            known_countries.add(country_id)
         for extracted in event.excerpts:
             excerpt = Excerpt(
                 article=article,
@@ -93,6 +89,12 @@ def save_extracted_events(
     if matched:
         _date_matched_events(matched, events, matches)
         refresh_disputes(matched)
+        for event_id in matched:  # they gained excerpts and participants
+            context.event_summaries.pop(event_id, None)
+
+
+def _ids(keys: list[str], ids_by_key: dict[str, int]) -> set[int]:
+    return {ids_by_key[key] for key in keys if key in ids_by_key}
 
 
 def _lock_in_order(event_ids: set[int]) -> None:
@@ -126,41 +128,47 @@ def _candidate_events(article, events, context) -> list[tuple[int, EventSummary]
     country_ids = {
         context.country_ids[c] for e in events for c in e.countries if c in context.country_ids
     }
-    rows = (
+    candidate_ids = list(
         Event.objects.visible()
         .filter(event_type__in={event.event_type for event in events})
         .filter(Q(actors__in=actor_ids) | Q(countries__in=country_ids))
         .exclude(excerpts__article=article)
         .distinct()
-        .order_by("-id")[:MATCH_CANDIDATES]
+        .order_by("-id")
+        .values_list("id", flat=True)[:MATCH_CANDIDATES]
     )
-    rows = rows.prefetch_related(
+    missing = [pk for pk in candidate_ids if pk not in context.event_summaries]
+    if missing:
+        context.event_summaries.update(_stored_summaries(missing, context))
+    return [(pk, context.event_summaries[pk]) for pk in candidate_ids]
+
+
+def _stored_summaries(event_ids: list[int], context) -> dict[int, EventSummary]:
+    """Summaries of stored events, kept in the import context for the rest of the run."""
+    rows = Event.objects.filter(pk__in=event_ids).prefetch_related(
         Prefetch("actors", queryset=Actor.objects.select_related("country").only(
             "id", "slug", "country__code"
         )),
         Prefetch("countries", queryset=Country.objects.only("id", "code")),
         Prefetch("excerpts", queryset=Excerpt.objects.only("id", "event_id", "quote")),
     )  # fmt: skip
-    return [
-        (
-            event.pk,
-            EventSummary(
-                event_type=event.event_type,
-                date=event.date,
-                precision=event.date_precision,
-                actors=frozenset(actor.slug for actor in event.actors.all()),
-                countries=frozenset(country.code for country in event.countries.all()),
-                home_countries=frozenset(
-                    actor.country.code for actor in event.actors.all() if actor.country
-                ),
-                terms=key_terms(
-                    " ".join(excerpt.quote for excerpt in event.excerpts.all()),
-                    ignore=context.gazetteer.name_words,
-                ),
+    return {
+        event.pk: EventSummary(
+            event_type=event.event_type,
+            date=event.date,
+            precision=event.date_precision,
+            actors=frozenset(actor.slug for actor in event.actors.all()),
+            countries=frozenset(country.code for country in event.countries.all()),
+            home_countries=frozenset(
+                actor.country.code for actor in event.actors.all() if actor.country
+            ),
+            terms=key_terms(
+                " ".join(excerpt.quote for excerpt in event.excerpts.all()),
+                ignore=context.gazetteer.name_words,
             ),
         )
         for event in rows
-    ]
+    }
 
 
 def _stored_links(matches) -> dict[int, tuple[set[int], set[int]]]:

@@ -5,6 +5,7 @@ re-extraction never overwrites or deletes an event an editor has reviewed or rej
 """
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,8 @@ class ImportContext:
     gazetteer: Gazetteer
     actor_ids: dict[str, int]
     country_ids: dict[str, int]
+    # Stored events as matching sees them, so each is read once a run, not once an article.
+    event_summaries: dict = field(default_factory=dict)
 
     @classmethod
     def from_database(cls) -> "ImportContext":
@@ -67,15 +70,22 @@ class ArticleFile:
 
 
 def iter_article_files(paths: Iterable[str | Path]) -> Iterator[ArticleFile]:
-    """Files as given, and the article files (.txt, .text, .md) found under folders."""
+    """Files as given, and the article files (.txt, .text, .md) found under folders.
+
+    Folders are walked one directory at a time, in name order, so that memory holds one
+    directory's listing, not the whole tree's.
+    """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
-            for file in sorted(p for p in found if p.is_file()):
-                yield ArticleFile(file, file.relative_to(path).as_posix())
-        else:
+        if not path.is_dir():
             yield ArticleFile(path, path.name)
+            continue
+        for folder, subfolders, names in os.walk(path):
+            subfolders.sort()
+            for name in sorted(names):
+                file = Path(folder, name)
+                if file.suffix.lower() in ARTICLE_SUFFIXES and file.is_file():
+                    yield ArticleFile(file, file.relative_to(path).as_posix())
 
 
 def read_article_file(path: Path) -> str:
@@ -166,14 +176,15 @@ def _save_document(text, document, content_hash, source, source_file, context) -
         article.published = document.published
         article.published_source = document.published_source
     article.save()
-    summary = extract_article_events(article, context=context)
+    summary = extract_article_events(article, context=context, is_new=status == "imported")
     return ImportOutcome(source=source, status=status, article=article, extraction=summary)
 
 
 def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
     base = (slugify(title) or "article")[:200].strip("-") or "article"
+    # A range, unlike startswith (LIKE), uses the slug index on SQLite too.
     taken = set(
-        Article.objects.filter(slug__startswith=base)
+        Article.objects.filter(slug__range=(base, base + "\U0010ffff"))
         .exclude(pk=exclude_pk)
         .values_list("slug", flat=True)
     )
@@ -184,7 +195,7 @@ def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
 
 
 def extract_article_events(
-    article: Article, *, context: ImportContext | None = None
+    article: Article, *, context: ImportContext | None = None, is_new: bool = False
 ) -> ExtractionSummary:
     """(Re)extract the article's events from its body, keeping what editors decided.
 
@@ -194,7 +205,7 @@ def extract_article_events(
     """
     context = context or ImportContext.from_database()
     summary = ExtractionSummary()
-    covered_quotes = _reconcile_existing(article, summary)
+    covered_quotes = set() if is_new else _reconcile_existing(article, summary, context)
     extracted = extract_events(
         article.body,
         published=article.published,
@@ -211,7 +222,9 @@ def extract_article_events(
     return summary
 
 
-def _reconcile_existing(article: Article, summary: ExtractionSummary) -> set[str]:
+def _reconcile_existing(
+    article: Article, summary: ExtractionSummary, context: ImportContext
+) -> set[str]:
     if article.pk is None or not article.excerpts.exists():
         return set()
     excerpts = list(article.excerpts.select_related("event"))
@@ -234,6 +247,8 @@ def _reconcile_existing(article: Article, summary: ExtractionSummary) -> set[str
     orphaned.delete()
     if summary.removed < len(replaceable_events):  # some are reported by other articles too
         refresh_disputes(replaceable_events)
+    for event_id in replaceable_events:
+        context.event_summaries.pop(event_id, None)
     return covered
 
 

@@ -153,3 +153,21 @@ def test_removing_the_disagreeing_source_clears_the_dispute():
     assert import_text(changed, source_file=path.name).status == "updated"
     transfer = Event.objects.get(event_type="transfer", excerpts__quote__contains="238")
     assert not transfer.is_disputed
+
+
+def test_two_events_of_one_article_joining_the_same_event_link_each_country_once():
+    import_story(
+        "first.txt",
+        "Meeting\n\nApril 15, 2025\n\nNayib Bukele met Donald Trump at the White House on "
+        "14 April 2025 about CECOT, the Alien Enemies Act and Tren de Aragua.",
+    )
+    second = import_story(
+        "second.txt",
+        "Meeting\n\nApril 16, 2025\n\n"
+        "Bukele met Trump in the Oval Office on 14 April 2025 to discuss CECOT, the Bitcoin Law "
+        "and Venezuelan prisoners.\n\n"
+        "The meeting in Washington was about CECOT and the Tren de Aragua gang from Venezuela.",
+    )
+    (meeting,) = Event.objects.filter(event_type="meeting")
+    assert meeting.excerpts.filter(article=second).count() == 2
+    assert list(meeting.countries.values_list("code", flat=True)).count("VE") == 1

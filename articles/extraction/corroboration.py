@@ -17,7 +17,10 @@ _COMMON_CAPITALISED = frozenset(
     """the this that these those he she it they we his her its their in on at of for a an and
     but if as by from with after before during while when where who what why how however also
     president secretary minister state government according said says el la los las de del en
-    y un una con por para según""".split()
+    y un una con por para según january february march april may june july august september
+    october november december monday tuesday wednesday thursday friday saturday sunday enero
+    febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre lunes
+    martes miércoles jueves viernes sábado domingo""".split()
 )
 _CAPITALISED = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\w-]*|\b[A-Z]{2,}\b")
 

@@ -176,7 +176,9 @@ def resolve_date(
             return ResolvedDate(
                 None, UNKNOWN, phrase, f"'{phrase}' refers to a time after publication."
             )
-    parsed = _parse(_core(phrase), language, published)
+    # Absolute phrases don't depend on the publication date: leaving it out of the cache key
+    # lets "March 2022" be parsed once a run instead of once an article.
+    parsed = _parse(_core(phrase), language, published if expression.relative else None)
     if parsed is None:
         return ResolvedDate(None, UNKNOWN, phrase, f"'{phrase}' could not be read as a date.")
     date = _start_of_period(parsed, expression.precision)

@@ -2,6 +2,7 @@
 
 import sys
 from collections import Counter
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -25,14 +26,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, dry_run, **options):
-        files = list(iter_article_files(paths))
-        missing = [str(file.path) for file in files if not file.path.exists()]
+        missing = [path for path in paths if not Path(path).exists()]
         if missing:
             raise CommandError(f"No such file or folder: {', '.join(missing)}")
         context = ImportContext.from_database()
         counts: Counter[str] = Counter()
         show_progress = self.stdout.isatty() and options["verbosity"] > 0
-        for number, file in enumerate(files, start=1):
+        # Files are walked lazily so memory does not grow with their number; the progress bar
+        # alone needs the total, counted in a first walk.
+        total = sum(1 for _ in iter_article_files(paths)) if show_progress else 0
+        for number, file in enumerate(iter_article_files(paths), start=1):
             outcome = import_file(file, context=context, dry_run=dry_run)
             counts[outcome.status] += 1
             if outcome.status == "failed":
@@ -41,13 +44,14 @@ class Command(BaseCommand):
             elif options["verbosity"] > 1:
                 self.stdout.write(f"{outcome.source}: {outcome.status} {outcome.message}".rstrip())
             if show_progress:
-                self._progress(number, len(files))
+                self._progress(number, total)
         self._clear_progress(show_progress)
+        files = sum(counts.values())
         summary = ", ".join(f"{counts[status]} {status}" for status in STATUSES)
         prefix = "Dry run, nothing saved: " if dry_run else ""
-        self.stdout.write(f"{prefix}{len(files)} files: {summary}.")
+        self.stdout.write(f"{prefix}{files} files: {summary}.")
         if counts["failed"]:
-            raise CommandError(f"{counts['failed']} of {len(files)} files could not be imported.")
+            raise CommandError(f"{counts['failed']} of {files} files could not be imported.")
 
     def _progress(self, done: int, total: int, width: int = 30) -> None:
         filled = width * done // max(total, 1)
