@@ -7,7 +7,7 @@ and its disputed flag is worked out again from all its sources.
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 
 from articles.extraction import ExtractedEvent
 from articles.extraction.corroboration import EventSummary, best_match, key_terms
@@ -32,6 +32,9 @@ def save_extracted_events(
     matches = [best_match(summary, candidates) for summary in summaries]
     _lock_in_order({match for match in matches if match is not None})
     new_events = [event for event, match in zip(events, matches, strict=True) if match is None]
+    new_summaries = [
+        summary for summary, match in zip(summaries, matches, strict=True) if not match
+    ]
     created = iter(
         Event.objects.bulk_create(
             [
@@ -50,7 +53,12 @@ def save_extracted_events(
     stored = _stored_links(matches)
     actor_links, country_links, excerpts, figures = [], [], [], []
     for event, match in zip(events, matches, strict=True):
-        event_id = match if match is not None else next(created).pk
+        if match is None:
+            event_id = next(created).pk
+            # The next article compares with it as it is now: no need to read it back.
+            context.event_summaries[event_id] = new_summaries.pop(0)
+        else:
+            event_id = match
         known_actors, known_countries = stored.setdefault(event_id, (set(), set()))
         for actor_id in _ids(event.actors, context.actor_ids) - known_actors:
             actor_links.append(Event.actors.through(event_id=event_id, actor_id=actor_id))
@@ -128,12 +136,17 @@ def _candidate_events(article, events, context) -> list[tuple[int, EventSummary]
     country_ids = {
         context.country_ids[c] for e in events for c in e.countries if c in context.country_ids
     }
+    # Exists() rather than joins: no DISTINCT, so the newest-first scan stops at the limit.
+    involved = Exists(
+        Event.actors.through.objects.filter(event=OuterRef("pk"), actor__in=actor_ids)
+    ) | Exists(
+        Event.countries.through.objects.filter(event=OuterRef("pk"), country__in=country_ids)
+    )
+    from_this_article = Exists(Excerpt.objects.filter(event=OuterRef("pk"), article=article))
     candidate_ids = list(
         Event.objects.visible()
-        .filter(event_type__in={event.event_type for event in events})
-        .filter(Q(actors__in=actor_ids) | Q(countries__in=country_ids))
-        .exclude(excerpts__article=article)
-        .distinct()
+        .filter(involved, event_type__in={event.event_type for event in events})
+        .exclude(from_this_article)
         .order_by("-id")
         .values_list("id", flat=True)[:MATCH_CANDIDATES]
     )

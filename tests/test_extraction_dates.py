@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from articles.extraction.dates import find_date_expressions, resolve_date
+from articles.extraction.dates import find_date_expressions, resolve_date, resolve_relative_fast
 
 PUBLISHED = datetime.date(2025, 4, 17)  # a Thursday
 
@@ -96,3 +96,22 @@ def test_future_relative_dates_are_not_resolved_into_the_past():
     (resolved,) = resolve_all("a visit expected to conclude on Wednesday")
     assert resolved.date is None
     assert resolved.phrase == "on Wednesday"
+
+
+@pytest.mark.parametrize(
+    ("core", "published", "expected"),
+    [
+        ("Sunday", datetime.date(2024, 6, 10), datetime.date(2024, 6, 9)),
+        ("Monday", datetime.date(2024, 6, 10), datetime.date(2024, 6, 10)),  # that very day
+        ("domingo", datetime.date(2025, 4, 17), datetime.date(2025, 4, 13)),
+        ("December", datetime.date(2024, 6, 10), datetime.date(2023, 12, 1)),
+        ("June", datetime.date(2024, 6, 10), datetime.date(2024, 6, 1)),
+        ("June 1", datetime.date(2024, 6, 10), datetime.date(2024, 6, 1)),
+        ("14 April", datetime.date(2025, 4, 13), datetime.date(2024, 4, 14)),
+        ("3 de febrero", datetime.date(2025, 4, 17), datetime.date(2025, 2, 3)),
+        ("29 February", datetime.date(2025, 4, 17), None),  # no such day: left to dateparser
+        ("last week", datetime.date(2025, 4, 17), None),
+    ],
+)
+def test_common_relative_dates_resolve_by_calendar_arithmetic(core, published, expected):
+    assert resolve_relative_fast(core, published) == expected

@@ -178,7 +178,12 @@ def resolve_date(
             )
     # Absolute phrases don't depend on the publication date: leaving it out of the cache key
     # lets "March 2022" be parsed once a run instead of once an article.
-    parsed = _parse(_core(phrase), language, published if expression.relative else None)
+    core = _core(phrase)
+    parsed = None
+    if expression.relative:
+        parsed = resolve_relative_fast(core, published)
+    if parsed is None:
+        parsed = _parse(core, language, published if expression.relative else None)
     if parsed is None:
         return ResolvedDate(None, UNKNOWN, phrase, f"'{phrase}' could not be read as a date.")
     date = _start_of_period(parsed, expression.precision)
@@ -191,6 +196,78 @@ def resolve_date(
     else:
         explanation = f"'{phrase}' in the text"
     return ResolvedDate(date, expression.precision, phrase, explanation)
+
+
+_WEEKDAY_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "lunes"),
+            ("tuesday", "martes"),
+            ("wednesday", "miércoles", "miercoles"),
+            ("thursday", "jueves"),
+            ("friday", "viernes"),
+            ("saturday", "sábado", "sabado"),
+            ("sunday", "domingo"),
+        ]
+    )
+    for name in names
+}
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan", "enero", "ene"),
+            ("february", "feb", "febrero"),
+            ("march", "mar", "marzo"),
+            ("april", "apr", "abril", "abr"),
+            ("may", "mayo"),
+            ("june", "jun", "junio"),
+            ("july", "jul", "julio"),
+            ("august", "aug", "agosto", "ago"),
+            ("september", "sept", "sep", "septiembre", "setiembre"),
+            ("october", "oct", "octubre"),
+            ("november", "nov", "noviembre"),
+            ("december", "dec", "diciembre", "dic"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_DAY = re.compile(r"^(?:(\d{1,2})\s+(?:de\s+)?([^\W\d_]+)\.?|([^\W\d_]+)\.?\s+(\d{1,2}))$")
+
+
+def resolve_relative_fast(core: str, published: datetime.date) -> datetime.date | None:
+    """The common relative forms by calendar arithmetic, as dateparser resolves them with
+    PREFER_DATES_FROM past, but in microseconds: a weekday is its latest occurrence up to the
+    publication day, a month or a day of a month its latest occurrence up to publication.
+    Anything else returns None and goes to dateparser."""
+    word = core.strip().lower()
+    if word in {"yesterday", "ayer"}:
+        return published - datetime.timedelta(days=1)
+    if word in {"today", "hoy"}:
+        return published
+    if word in _WEEKDAY_NUMBERS:
+        days_back = (published.weekday() - _WEEKDAY_NUMBERS[word]) % 7
+        return published - datetime.timedelta(days=days_back)
+    if word in _MONTH_NUMBERS:
+        month = _MONTH_NUMBERS[word]
+        year = published.year if month <= published.month else published.year - 1
+        return datetime.date(year, month, 1)
+    match = _MONTH_DAY.match(word)
+    if match:
+        day = int(match.group(1) or match.group(4))
+        month = _MONTH_NUMBERS.get(match.group(2) or match.group(3))
+        if month is None:
+            return None
+        for year in (published.year, published.year - 1):
+            try:
+                candidate = datetime.date(year, month, day)
+            except ValueError:
+                return None
+            if candidate <= published:
+                return candidate
+    return None
 
 
 def format_short_date(date: datetime.date) -> str:

@@ -175,5 +175,8 @@ def parse_document(text: str) -> ParsedDocument:
 
 def _normalise_line(line: str) -> str:
     """One paragraph per line, with non-breaking and repeated spaces folded."""
-    line = "".join(" " if ch.isspace() else ch for ch in line if ch.isprintable() or ch.isspace())
+    if not line.isprintable():  # the character walk only for lines that need it
+        line = "".join(
+            " " if ch.isspace() else ch for ch in line if ch.isprintable() or ch.isspace()
+        )
     return " ".join(line.split())
