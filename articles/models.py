@@ -4,6 +4,7 @@ from typing import Self
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -16,38 +17,45 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class PublishedSource(models.TextChoices):
-        FRONT_MATTER = "front_matter", "Front matter"
-        TEXT = "text", "Date line in the text"
-        EDITOR = "editor", "Set by an editor"
-        UNKNOWN = "unknown", "Unknown"
+        FRONT_MATTER = "front_matter", _("Front matter")
+        TEXT = "text", _("Date line in the text")
+        EDITOR = "editor", _("Set by an editor")
+        UNKNOWN = "unknown", _("Unknown")
 
     class Language(models.TextChoices):
-        ENGLISH = "en", "English"
-        SPANISH = "es", "Spanish"
+        ENGLISH = "en", _("English")
+        SPANISH = "es", _("Spanish")
 
-    title = models.CharField(max_length=500)
-    slug = models.SlugField(max_length=255, unique=True)
-    body = models.TextField(help_text="Clean text: excerpts' offsets point into it.")
-    raw_text = models.TextField(help_text="The text exactly as imported.")
-    published = models.DateField(null=True, blank=True, db_index=True)
+    title = models.CharField(_("title"), max_length=500)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    body = models.TextField(_("body"), help_text=_("Clean text: excerpts' offsets point into it."))
+    raw_text = models.TextField(_("raw text"), help_text=_("The text exactly as imported."))
+    published = models.DateField(_("published"), null=True, blank=True, db_index=True)
     published_source = models.CharField(
-        max_length=20, choices=PublishedSource, default=PublishedSource.UNKNOWN
+        _("published source"),
+        max_length=20,
+        choices=PublishedSource,
+        default=PublishedSource.UNKNOWN,
     )
-    outlet = models.CharField(max_length=200, blank=True)
-    byline = models.CharField(max_length=200, blank=True)
-    url = models.URLField(max_length=1000, blank=True)
-    language = models.CharField(max_length=8, choices=Language, default=Language.ENGLISH)
+    outlet = models.CharField(_("outlet"), max_length=200, blank=True)
+    byline = models.CharField(_("byline"), max_length=200, blank=True)
+    url = models.URLField(_("url"), max_length=1000, blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=Language, default=Language.ENGLISH
+    )
     content_hash = models.CharField(
-        max_length=64, unique=True, help_text="SHA-256 of the imported text."
+        _("content hash"), max_length=64, unique=True, help_text=_("SHA-256 of the imported text.")
     )
-    source_file = models.CharField(max_length=255, blank=True, db_index=True)
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    source_file = models.CharField(_("source file"), max_length=255, blank=True, db_index=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published", "title"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         indexes = [
             models.Index(fields=["updated"], name="articles_article_updated"),
             models.Index(fields=["published", "title", "id"], name="articles_article_list_order"),

@@ -12,19 +12,23 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Country(models.Model):
-    code = models.CharField("ISO 3166 alpha-2 code", max_length=2, unique=True)
-    name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100, unique=True)
+    code = models.CharField(_("ISO 3166 alpha-2 code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
     aliases = models.JSONField(
-        default=list, blank=True, help_text='Other names, e.g. "U.S.", "Estados Unidos".'
+        _("aliases"),
+        default=list,
+        blank=True,
+        help_text=_('Other names, e.g. "U.S.", "Estados Unidos".'),
     )
     demonyms = models.JSONField(
-        default=list, blank=True, help_text='e.g. "Salvadoran", "salvadoreño".'
+        _("demonyms"), default=list, blank=True, help_text=_('e.g. "Salvadoran", "salvadoreño".')
     )
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "countries"
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
@@ -45,18 +49,28 @@ class Country(models.Model):
 
 
 class Actor(models.Model):
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
-    role = models.CharField(max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    role = models.CharField(_("role"), max_length=200, blank=True)
     country = models.ForeignKey(
-        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="actors"
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actors",
     )
     aliases = models.JSONField(
-        default=list, blank=True, help_text='e.g. "Bukele", "the Salvadoran president".'
+        _("aliases"),
+        default=list,
+        blank=True,
+        help_text=_('e.g. "Bukele", "the Salvadoran president".'),
     )
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
 
     def __str__(self) -> str:
         return self.name
@@ -138,42 +152,66 @@ class Event(models.Model):
         REVIEWED = "reviewed", _("Reviewed")
         REJECTED = "rejected", _("Rejected")
 
-    title = models.CharField(max_length=300)
+    title = models.CharField(_("title"), max_length=300)
     date = models.DateField(
-        null=True, blank=True, db_index=True, help_text="First day of the period it is known to."
+        _("date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("First day of the period it is known to."),
     )
-    date_precision = models.CharField(max_length=10, choices=Precision, default=Precision.UNKNOWN)
+    date_precision = models.CharField(
+        _("date precision"), max_length=10, choices=Precision, default=Precision.UNKNOWN
+    )
     date_phrase = models.CharField(
-        max_length=200, blank=True, help_text="The words the date was read from."
+        _("date phrase"),
+        max_length=200,
+        blank=True,
+        help_text=_("The words the date was read from."),
     )
     date_resolution = models.CharField(
-        max_length=300, blank=True, help_text="How the date was worked out."
+        _("date resolution"),
+        max_length=300,
+        blank=True,
+        help_text=_("How the date was worked out."),
     )
-    event_type = models.CharField(max_length=20, choices=Type, default=Type.OTHER, db_index=True)
-    actors = models.ManyToManyField(Actor, blank=True, related_name="events")
-    countries = models.ManyToManyField(Country, blank=True, related_name="events")
+    event_type = models.CharField(
+        _("event type"), max_length=20, choices=Type, default=Type.OTHER, db_index=True
+    )
+    actors = models.ManyToManyField(
+        Actor, verbose_name=_("actors"), blank=True, related_name="events"
+    )
+    countries = models.ManyToManyField(
+        Country, verbose_name=_("countries"), blank=True, related_name="events"
+    )
     status = models.CharField(
-        max_length=20, choices=Status, default=Status.EXTRACTED, db_index=True
+        _("status"), max_length=20, choices=Status, default=Status.EXTRACTED, db_index=True
     )
     is_disputed = models.BooleanField(
-        "disputed",
+        _("disputed"),
         default=False,
         db_index=True,
-        help_text="Its sources disagree on a figure or on the date.",
+        help_text=_("Its sources disagree on a figure or on the date."),
     )
     dispute_note = models.TextField(
-        blank=True, help_text="An editor's word on the disagreement, shown to readers."
+        _("dispute note"),
+        blank=True,
+        help_text=_("An editor's word on the disagreement, shown to readers."),
     )
     merge_confirmed = models.BooleanField(
-        default=False, help_text="An editor checked that its sources tell of one event."
+        _("merge confirmed"),
+        default=False,
+        help_text=_("An editor checked that its sources tell of one event."),
     )
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = [models.F("date").desc(nulls_last=True), "-id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
         indexes = [
             models.Index(fields=["date", "id"]),
             models.Index(fields=["date", "id", "status"], name="timeline_event_page_order"),
@@ -213,23 +251,41 @@ class Excerpt(models.Model):
     """The words of an article that an event was read from, by character offsets into its body."""
 
     article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="excerpts"
+        "articles.Article",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="excerpts",
     )
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="excerpts")
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="excerpts"
+    )
     start = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Empty when the quote is gone from a re-imported text."
+        _("start"),
+        null=True,
+        blank=True,
+        help_text=_("Empty when the quote is gone from a re-imported text."),
     )
-    end = models.PositiveIntegerField(null=True, blank=True)
-    quote = models.TextField()
+    end = models.PositiveIntegerField(_("end"), null=True, blank=True)
+    quote = models.TextField(
+        _("quote"),
+    )
     reported_date = models.DateField(
-        null=True, blank=True, help_text="The date this source gives for the event."
+        _("reported date"),
+        null=True,
+        blank=True,
+        help_text=_("The date this source gives for the event."),
     )
     reported_precision = models.CharField(
-        max_length=10, choices=Event.Precision, default=Event.Precision.UNKNOWN
+        _("reported precision"),
+        max_length=10,
+        choices=Event.Precision,
+        default=Event.Precision.UNKNOWN,
     )
 
     class Meta:
         ordering = ["article_id", "start"]
+        verbose_name = _("excerpt")
+        verbose_name_plural = _("excerpts")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start"))
