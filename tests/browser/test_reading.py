@@ -80,11 +80,15 @@ def test_typing_a_search_and_sorting_update_results_and_address(live_server, pag
     page.evaluate("window.loadedOnce = true")
     page.locator("#facet-country-SV").click()
     page.wait_for_url(re.compile(r"/\?country=SV$"))
+    # The facet link swaps the controls too: type only into the new search box.
+    expect(page.locator("#facet-country-SV")).to_have_class(re.compile("is-selected"))
+    page.wait_for_load_state("networkidle")
 
     page.locator("#filter-q").fill("prison")
     page.wait_for_url(re.compile(r"/\?q=prison&country=SV$"))
     expect(page.locator(".event")).to_have_count(1)
     page.locator("#filter-q").press("Enter")
+    page.wait_for_load_state("networkidle")
     page.locator("#facet-country-SV").click()
     page.wait_for_url(re.compile(r"/\?q=prison$"))
     page.go_back()
