@@ -7,6 +7,8 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from articles.models import Article
@@ -46,8 +48,8 @@ class ArticleExcerptInline(admin.TabularInline):
     template = "admin/editorial/edit_inline/readonly_tabular.html"
     fields = readonly_fields = ("event_link", "event_date", "event_status", "quote")
     ordering = ("start", "pk")
-    verbose_name = "event"
-    verbose_name_plural = "Events found in this article, with their excerpts"
+    verbose_name = _("event")
+    verbose_name_plural = _("Events found in this article, with their excerpts")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event")
@@ -55,16 +57,16 @@ class ArticleExcerptInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
-    @admin.display(description="Event")
+    @admin.display(description=_("Event"))
     def event_link(self, excerpt: Excerpt) -> str:
         url = reverse("admin:timeline_event_change", args=[excerpt.event_id])
         return format_html('<a href="{}">{}</a>', url, excerpt.event.title)
 
-    @admin.display(description="Date")
+    @admin.display(description=_("Date"))
     def event_date(self, excerpt: Excerpt) -> str:
         return excerpt.event.date_display
 
-    @admin.display(description="Status")
+    @admin.display(description=_("Status"))
     def event_status(self, excerpt: Excerpt) -> str:
         return excerpt.event.get_status_display()
 
@@ -108,7 +110,7 @@ class ArticleAdmin(HistoryAdmin):
             return [(None, {"fields": ADD_FIELDS})]
         return [
             (None, {"fields": CHANGE_FIELDS}),
-            ("As imported", {"fields": RECORD_FIELDS, "classes": ("collapse",)}),
+            (_("As imported"), {"fields": RECORD_FIELDS, "classes": ("collapse",)}),
         ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -117,15 +119,15 @@ class ArticleAdmin(HistoryAdmin):
     def get_inlines(self, request, obj):
         return self.inlines if obj else ()
 
-    @admin.display(description="Events", ordering="event_count")
+    @admin.display(description=_("Events"), ordering="event_count")
     def event_count(self, article: Article) -> int:
         return article.event_count
 
-    @admin.display(description="To review", ordering="to_review_count")
+    @admin.display(description=_("To review"), ordering="to_review_count")
     def to_review(self, article: Article) -> int:
         return article.to_review_count
 
-    @admin.display(description="Public page")
+    @admin.display(description=_("Public page"))
     def view_on_site_link(self, article: Article) -> str:
         return public_link(article)
 
@@ -153,24 +155,26 @@ class ArticleAdmin(HistoryAdmin):
             except RecoveryError as error:
                 self.report(request, str(error), level=messages.ERROR)
                 return HttpResponseRedirect(reverse("admin:articles_article_recoverlist"))
-            self.report(request, f"Recovered “{article.title}”.")
+            self.report(request, gettext("Recovered “%(title)s”.") % {"title": article.title})
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
         return self.confirmation_page(
             request,
             "admin/articles/article/recover_confirmation.html",
             {
-                "title": f"Recover {version.object_repr}",
+                "title": gettext("Recover %(name)s") % {"name": version.object_repr},
                 "version": version,
                 "saved": version.field_dict,
             },
         )
 
-    @admin.action(description="Extract events again", permissions=["change"])
+    @admin.action(description=_("Extract events again"), permissions=["change"])
     def reextract_selected(self, request: HttpRequest, queryset) -> None:
         created = kept = 0
         for article in queryset:
             summary = reextract(article)
             created, kept = created + summary.created, kept + summary.kept
         self.report(
-            request, f"Extracted {created} event(s); kept {kept} reviewed or rejected event(s)."
+            request,
+            gettext("Extracted %(created)s event(s); kept %(kept)s reviewed or rejected event(s).")
+            % {"created": created, "kept": kept},
         )

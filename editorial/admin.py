@@ -7,6 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -85,6 +87,22 @@ class HistoryAdmin(VersionAdmin):
         self.message_user(request, text, level=level)
 
 
+MERGE_WORDING = {
+    "event": {
+        "too_few": _("Select at least two events to merge."),
+        "choose": _("Choose the event to keep."),
+        "merged": _("Merged %(count)s event(s) into “%(target)s”."),
+        "title": _("Merge events"),
+    },
+    "actor": {
+        "too_few": _("Select at least two actors to merge."),
+        "choose": _("Choose the actor to keep."),
+        "merged": _("Merged %(count)s actor(s) into “%(target)s”."),
+        "title": _("Merge actors"),
+    },
+}
+
+
 def merge_action_page(
     model_admin: HistoryAdmin,
     request: HttpRequest,
@@ -94,26 +112,28 @@ def merge_action_page(
     noun: str,
 ) -> HttpResponse | None:
     """The two steps of a merge action: choose the one to keep, then merge the others into it."""
+    wording = MERGE_WORDING[noun]
     objects = list(queryset)
     if len(objects) < 2:
-        model_admin.report(request, f"Select at least two {noun}s to merge.", level=messages.ERROR)
+        model_admin.report(request, str(wording["too_few"]), level=messages.ERROR)
         return None
     if request.POST.get("confirm") == "merge":
         target = next((obj for obj in objects if str(obj.pk) == request.POST.get("target")), None)
         if target is None:
-            model_admin.report(request, f"Choose the {noun} to keep.", level=messages.ERROR)
+            model_admin.report(request, str(wording["choose"]), level=messages.ERROR)
         else:
             others = [obj for obj in objects if obj.pk != target.pk]
             merge(target=target, sources=others, user=request.user)
-            model_admin.report(request, f"Merged {len(others)} {noun}(s) into “{target}”.")
+            merged = str(wording["merged"]) % {"count": len(others), "target": target}
+            model_admin.report(request, merged)
             return None
     return model_admin.confirmation_page(
         request,
         "admin/editorial/merge_confirmation.html",
-        {"title": f"Merge {noun}s", "objects": objects, "noun": noun, "action": "merge_selected"},
+        {"title": wording["title"], "objects": objects, "noun": noun, "action": "merge_selected"},
     )
 
 
 def public_link(obj: models.Model) -> str:
     """The object's page on the public site, for the changelists' "Public page" column."""
-    return format_html('<a href="{}">View on site</a>', obj.get_absolute_url())
+    return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), gettext("View on site"))

@@ -5,6 +5,8 @@ from pathlib import Path
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from articles.extraction.document import DocumentError
 from articles.models import Article
@@ -30,26 +32,26 @@ class ArticleAddForm(forms.ModelForm):
     title = forms.CharField(
         max_length=500,
         required=False,
-        help_text="Leave empty to use the first line of the text.",
+        help_text=_("Leave empty to use the first line of the text."),
     )
     body = TextareaField(
-        label="Text",
+        label=_("Text"),
         required=False,
         strip=False,
-        help_text="Paste the article's text. A date line or a byline at the top is recognised.",
+        help_text=_("Paste the article's text. A date line or a byline at the top is recognised."),
     )
     text_file = forms.FileField(
-        label="Or upload a .txt file",
+        label=_("Or upload a .txt file"),
         required=False,
         widget=forms.FileInput(attrs={"accept": ".txt,.text,.md,text/plain"}),
-        help_text="UTF-8 plain text, at most 2 MB; the file may start with front matter.",
+        help_text=_("UTF-8 plain text, at most 2 MB; the file may start with front matter."),
     )
 
     class Meta:
         model = Article
         fields = ["title", "body", "outlet", "url", "published"]
         help_texts = {
-            "published": "Leave empty to take the date line or the front matter's date.",
+            "published": _("Leave empty to take the date line or the front matter's date."),
         }
 
     def clean_text_file(self) -> str:
@@ -57,15 +59,18 @@ class ArticleAddForm(forms.ModelForm):
         if not upload:
             return ""
         if Path(upload.name).suffix.lower() not in UPLOAD_SUFFIXES:
-            raise forms.ValidationError("Upload a plain-text .txt file.")
+            raise forms.ValidationError(gettext("Upload a plain-text .txt file."))
         if upload.size > MAX_FILE_BYTES:
             raise forms.ValidationError(
-                f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is 2 MB."
+                gettext("The file is %(size)s MB; the limit is 2 MB.")
+                % {"size": f"{upload.size / 1024 / 1024:.1f}"}
             )
         try:
             return decode_article_bytes(upload.read())
         except ImportFailure as failure:
-            raise forms.ValidationError(f"This file cannot be read: {failure}.") from failure
+            raise forms.ValidationError(
+                gettext("This file cannot be read: %(reason)s.") % {"reason": failure}
+            ) from failure
 
     def clean(self):
         cleaned = super().clean()
@@ -74,17 +79,22 @@ class ArticleAddForm(forms.ModelForm):
         uploaded, pasted = cleaned.get("text_file", ""), cleaned.get("body") or ""
         if uploaded and pasted.strip():
             raise forms.ValidationError(
-                "Paste the text or upload a file, not both: clear the text box to use the file."
+                gettext(
+                    "Paste the text or upload a file, not both: clear the text box to use the file."
+                )
             )
         if not uploaded and not pasted.strip():
-            self.add_error("body", "Paste the article's text here, or upload a .txt file.")
+            self.add_error("body", gettext("Paste the article's text here, or upload a .txt file."))
             return cleaned
         text_field = "text_file" if uploaded else "body"
         text = uploaded or pasted
         try:
             document = parse_submission(text, title=cleaned.get("title", ""))
         except DocumentError as error:
-            self.add_error(text_field, f"This text cannot become an article: {error}.")
+            self.add_error(
+                text_field,
+                gettext("This text cannot become an article: %(reason)s.") % {"reason": error},
+            )
             return cleaned
         fingerprint = content_hash(text)
         duplicate = Article.objects.filter(content_hash=fingerprint).first()
@@ -92,15 +102,22 @@ class ArticleAddForm(forms.ModelForm):
             url = reverse("admin:articles_article_change", args=[duplicate.pk])
             self.add_error(
                 text_field,
-                format_html('This text is already here: <a href="{}">{}</a>.', url, duplicate),
+                format_html(
+                    gettext('This text is already here: <a href="{url}">{title}</a>.'),
+                    url=url,
+                    title=duplicate,
+                ),
             )
             return cleaned
         source_file = self.files["text_file"].name if uploaded else ""
         if source_file and Article.objects.filter(source_file=source_file).exists():
             self.add_error(
                 "text_file",
-                f"An article was already imported from a file named {source_file}: open it "
-                "and paste the new text there, or rename the file.",
+                gettext(
+                    "An article was already imported from a file named %(file)s: open it "
+                    "and paste the new text there, or rename the file."
+                )
+                % {"file": source_file},
             )
             return cleaned
 
@@ -127,9 +144,11 @@ class ArticleChangeForm(EditConflictGuard):
     """The body is the clean text excerpts point into: changing it (or the date) re-extracts."""
 
     body = TextareaField(
-        label="Text",
-        help_text="Changing the text or the date re-extracts the events; events you reviewed, "
-        "rejected or edited are kept.",
+        label=_("Text"),
+        help_text=_(
+            "Changing the text or the date re-extracts the events; events you reviewed, "
+            "rejected or edited are kept."
+        ),
     )
 
     class Meta:

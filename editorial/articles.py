@@ -9,6 +9,7 @@ import hashlib
 
 import reversion
 from django.db import transaction
+from django.utils.translation import gettext
 from reversion.models import Version
 
 from articles.extraction.document import FRONT_MATTER, ParsedDocument, parse_document
@@ -58,15 +59,14 @@ def reextract(article: Article, *, context: ImportContext | None = None) -> Extr
 
 def describe_extraction(summary: ExtractionSummary, article: Article) -> str:
     unanchored = Excerpt.objects.filter(article=article, start__isnull=True).count()
-    text = (
-        f"Extracted {summary.created} event(s); kept {summary.kept} reviewed or rejected; "
-        f"replaced {summary.removed}."
-    )
+    text = gettext(
+        "Extracted %(created)s event(s); kept %(kept)s reviewed or rejected; replaced %(removed)s."
+    ) % {"created": summary.created, "kept": summary.kept, "removed": summary.removed}
     if unanchored:
-        text += (
-            f" {unanchored} excerpt(s) of reviewed events are no longer in the text: "
+        text += " " + gettext(
+            "%(count)s excerpt(s) of reviewed events are no longer in the text: "
             "their events are kept, check them."
-        )
+        ) % {"count": unanchored}
     return text
 
 
@@ -83,7 +83,8 @@ def recover_article(*, version: Version, user) -> Article:
         clash = Article.objects.filter(slug=saved["slug"]).first()
     if clash is not None:
         raise RecoveryError(
-            f"“{clash.title}” now has the same text or address; change or delete it first."
+            gettext("“%(title)s” now has the same text or address; change or delete it first.")
+            % {"title": clash.title}
         )
     with reversion.create_revision():
         reversion.set_user(user)

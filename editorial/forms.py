@@ -2,6 +2,8 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from timeline.models import Actor, Country, Event, Excerpt
 
@@ -52,9 +54,12 @@ class EditConflictGuard(forms.ModelForm):
             self.data[self.add_prefix("loaded_version")] = current.isoformat()
             when = timezone.localtime(current).strftime("%H:%M:%S")
             raise forms.ValidationError(
-                f"Someone else saved this at {when}, after you opened the page. Your changes "
-                "are still below: open the page in another tab to compare, then save again "
-                "to keep yours."
+                gettext(
+                    "Someone else saved this at %(when)s, after you opened the page. Your "
+                    "changes are still below: open the page in another tab to compare, then "
+                    "save again to keep yours."
+                )
+                % {"when": when}
             )
         return cleaned
 
@@ -79,8 +84,10 @@ class EventForm(EditConflictGuard):
 class ActorForm(forms.ModelForm):
     aliases = LinesField(
         required=False,
-        help_text="One per line, e.g. “Bukele”, “the Salvadoran president”. "
-        "After adding one, run “Re-scan articles for new mentions” on the actor list.",
+        help_text=_(
+            "One per line, e.g. “Bukele”, “the Salvadoran president”. "
+            "After adding one, run “Re-scan articles for new mentions” on the actor list."
+        ),
     )
 
     class Meta:
@@ -89,8 +96,8 @@ class ActorForm(forms.ModelForm):
 
 
 class CountryForm(forms.ModelForm):
-    aliases = LinesField(required=False, help_text="One per line, e.g. “U.S.”, “EE.UU.”.")
-    demonyms = LinesField(required=False, help_text="One per line, e.g. “Salvadoran”.")
+    aliases = LinesField(required=False, help_text=_("One per line, e.g. “U.S.”, “EE.UU.”."))
+    demonyms = LinesField(required=False, help_text=_("One per line, e.g. “Salvadoran”."))
 
     class Meta:
         model = Country
@@ -104,7 +111,7 @@ class ExcerptForm(forms.ModelForm):
         model = Excerpt
         fields = ["article", "event", "quote", "start", "end"]
         help_texts = {
-            "start": "Leave start and end empty to find the quote in the article's text.",
+            "start": _("Leave start and end empty to find the quote in the article's text."),
         }
 
     def clean(self):
@@ -117,14 +124,20 @@ class ExcerptForm(forms.ModelForm):
             found = article.body.find(quote)
             if found < 0:
                 raise forms.ValidationError(
-                    {"quote": "These words are not in the article's text; copy them exactly."}
+                    {
+                        "quote": gettext(
+                            "These words are not in the article's text; copy them exactly."
+                        )
+                    }
                 )
             cleaned["start"], cleaned["end"] = found, found + len(quote)
         elif start is None or end is None or article.body[start:end] != quote:
             raise forms.ValidationError(
                 {
-                    "start": "The article's text between start and end is not the quote. "
-                    "Leave start and end empty to find the quote in the text."
+                    "start": gettext(
+                        "The article's text between start and end is not the quote. "
+                        "Leave start and end empty to find the quote in the text."
+                    )
                 }
             )
         return cleaned

@@ -17,6 +17,7 @@ from django.core import serializers
 from django.db import models
 from django.db.models.signals import post_delete, pre_delete
 from django.utils import timezone
+from django.utils.translation import gettext
 from reversion.models import Revision, Version
 
 from articles.models import Article
@@ -131,8 +132,8 @@ def field_changes(older: Version | None, newer: Version) -> list[FieldChange]:
         diff = []
         if len(old_text) > LONG_TEXT or len(new_text) > LONG_TEXT:
             diff = _text_diff(old_text, new_text)
-            old_text = f"{len(old_text):,} characters"
-            new_text = f"{len(new_text):,} characters"
+            old_text = gettext("%(count)s characters") % {"count": f"{len(old_text):,}"}
+            new_text = gettext("%(count)s characters") % {"count": f"{len(new_text):,}"}
         changes.append(FieldChange(str(field.verbose_name), old_text, new_text, diff))
     return changes
 
@@ -151,7 +152,7 @@ def _display(field: models.Field, value) -> str:
         return ", ".join(sorted(str(obj) for obj in names)) or "—"
     if field.many_to_one:
         related = field.related_model._base_manager.filter(pk=value).first()
-        return str(related) if related else f"#{value} (deleted)"
+        return str(related) if related else gettext("#%(id)s (deleted)") % {"id": value}
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, list):
@@ -164,5 +165,8 @@ def _text_diff(old_text: str, new_text: str) -> list[str]:
     changed = [line for line in lines if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     if len(changed) > MAX_DIFF_LINES:
         hidden = len(changed) - MAX_DIFF_LINES
-        changed = [*changed[:MAX_DIFF_LINES], f"… and {hidden} more changed lines"]
+        changed = [
+            *changed[:MAX_DIFF_LINES],
+            gettext("… and %(count)s more changed lines") % {"count": hidden},
+        ]
     return changed

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import reversion
 from django.db import transaction
+from django.utils.translation import gettext
 
 from editorial.history import keep_version_before_first_edit, write_revision_now
 from timeline.corroboration import refresh_disputes
@@ -42,7 +43,7 @@ def merge_events(*, target: Event, sources: Sequence[Event], user) -> Event:
     """
     sources = [source for source in sources if source.pk != target.pk]
     if not sources:
-        raise EditorialError("Choose at least two events to merge.")
+        raise EditorialError(gettext("Choose at least two events to merge."))
     keep_version_before_first_edit(Event, [target.pk, *(source.pk for source in sources)])
     write_revision_now(
         sources, comment=f"Merged into event #{target.pk}: {target.title}", user=user
@@ -97,7 +98,9 @@ def split_excerpt(*, excerpt: Excerpt, user) -> Event:
     original = excerpt.event
     if original.excerpts.count() < 2:
         raise EditorialError(
-            "This excerpt is the event's only source: edit the event instead of splitting it."
+            gettext(
+                "This excerpt is the event's only source: edit the event instead of splitting it."
+            )
         )
     keep_version_before_first_edit(Event, [original.pk])
     with reversion.create_revision():
@@ -132,7 +135,7 @@ def merge_actors(*, target: Actor, sources: Sequence[Actor], user) -> Actor:
     """Make several actors one: the target gains their events, and their names as aliases."""
     sources = [source for source in sources if source.pk != target.pk]
     if not sources:
-        raise EditorialError("Choose at least two actors to merge.")
+        raise EditorialError(gettext("Choose at least two actors to merge."))
     keep_version_before_first_edit(Actor, [target.pk])
     write_revision_now(sources, comment=f"Merged into {target.name}.", user=user)
     with reversion.create_revision():

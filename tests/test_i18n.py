@@ -390,3 +390,109 @@ def test_a_page_cached_in_one_language_is_not_revalidated_for_another(client):
     )
     assert english.status_code == 200
     assertContains(english, '<html lang="en">')
+
+
+# The API page and the editors' desk
+
+
+API_ENGLISH_UI_STRINGS = [
+    "Take any filtered view",
+    "Formats",
+    "Export formats and their addresses",
+    "Whole timeline",
+    "What it holds",
+    "every matching event",
+    "events a page",
+    "Query string parameters",
+    "Parameter",
+    "Meaning",
+    "repeatable likewise",
+    "undated events are left out",
+    "words in the title or an excerpt",
+    "is refused",
+    "The JSON format",
+    "is published",
+    "An example response",
+    "first day of the period",
+    "Examples",
+    "as a spreadsheet",
+    "From a shell",
+    "A shell example",
+    "Embedding with TimelineJS",
+    "Give its full address",
+    "The TimelineJS embed code",
+]
+
+
+@pytest.mark.django_db
+def test_a_spanish_api_page_has_no_english_interface_left(client):
+    response = client.get(reverse("timeline:api"), HTTP_ACCEPT_LANGUAGE="es")
+    assertContains(response, "<title>Exportaciones, canales y API")
+    assertContains(response, "Cronología completa")
+    text = VisibleInterfaceText.of(response.content.decode())
+    assert [words for words in API_ENGLISH_UI_STRINGS if words in text] == []
+    assert english_left_in(response.content.decode()) == []
+
+
+@pytest.fixture
+def spanish_editor(client):
+    from editorial.accounts import make_editor
+
+    client.force_login(make_editor(username="editor", password="a-long-editor-password"))
+    return client
+
+
+@pytest.mark.django_db
+def test_the_spanish_event_changelist_names_actions_and_columns_in_spanish(spanish_editor):
+    EventFactory(title="Bukele meets Rubio")
+    response = spanish_editor.get(
+        reverse("admin:timeline_event_changelist"), HTTP_ACCEPT_LANGUAGE="es"
+    )
+    for spanish_words in [
+        "Marcar como revisados los eventos seleccionados",
+        "Fusionar los eventos seleccionados en uno (conserva todos los fragmentos)",
+        "Confirmar que sus fuentes informan de un solo evento",
+        "Página pública",
+        "Ver en el sitio",
+        "Fuentes",
+        "tipo de evento",
+    ]:
+        assertContains(response, spanish_words)
+    for english_words in ["Mark selected events", "Public page", "View on site", "Event type"]:
+        assert english_words not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_spanish_merge_confirmation_is_in_spanish(spanish_editor):
+    events = [EventFactory(title="Bukele meets Rubio"), EventFactory(title="Rubio meets Bukele")]
+    response = spanish_editor.post(
+        reverse("admin:timeline_event_changelist"),
+        {"action": "merge_selected", "_selected_action": [event.pk for event in events]},
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    assertContains(response, "Elija el evento que se conserva.")
+    assertContains(response, "Conservar este evento")
+    assertContains(response, 'value="Fusionar"')
+    assertContains(response, "No, volver atrás")
+    assert "Choose the event to keep" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_spanish_article_add_form_labels_and_help_in_spanish(spanish_editor):
+    response = spanish_editor.get(reverse("admin:articles_article_add"), HTTP_ACCEPT_LANGUAGE="es")
+    for spanish_words in [
+        "O suba un archivo .txt",
+        "Déjelo vacío para usar la primera línea del texto.",
+        "Pegue el texto del artículo.",
+        "Texto plano UTF-8, 2 MB como máximo",
+        "Medio:",
+        "Publicado:",
+    ]:
+        assertContains(response, spanish_words)
+    for english_words in ["Or upload a .txt file", "Leave empty", "Paste the article", "Outlet:"]:
+        assert english_words not in response.content.decode()
+    # A Spanish error too: nothing to import.
+    response = spanish_editor.post(
+        reverse("admin:articles_article_add"), {"title": "", "body": ""}, HTTP_ACCEPT_LANGUAGE="es"
+    )
+    assertContains(response, "Pegue aquí el texto del artículo o suba un archivo .txt.")

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import truncatechars
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from editorial import services
 from editorial.admin import HistoryAdmin, merge_action_page, public_link
@@ -25,7 +27,7 @@ class EventExcerptInline(admin.TabularInline):
     can_delete = False
     template = "admin/editorial/edit_inline/readonly_tabular.html"
     fields = readonly_fields = ("article_link", "quote", "split_link")
-    verbose_name_plural = "Excerpts (the event's sources)"
+    verbose_name_plural = _("Excerpts (the event's sources)")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article")
@@ -33,7 +35,7 @@ class EventExcerptInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
-    @admin.display(description="Article")
+    @admin.display(description=_("Article"))
     def article_link(self, excerpt: Excerpt) -> str:
         if excerpt.pk is None:  # moved off this event by a concurrent save: nothing to link
             return ""
@@ -45,7 +47,7 @@ class EventExcerptInline(admin.TabularInline):
         if excerpt.pk is None:
             return ""
         url = reverse("admin:timeline_event_split", args=[excerpt.event_id, excerpt.pk])
-        return format_html('<a href="{}">Split off into a new event…</a>', url)
+        return format_html('<a href="{}">{}</a>', url, gettext("Split off into a new event…"))
 
 
 @admin.register(Event)
@@ -78,17 +80,22 @@ class EventAdmin(HistoryAdmin):
     readonly_fields = ("date_resolution", "is_disputed", "created", "updated")
     fieldsets = (
         (None, {"fields": ("title", "status", "event_type")}),
-        ("Date", {"fields": (("date", "date_precision"), "date_phrase", "date_resolution")}),
-        ("Who and where", {"fields": ("actors", "countries")}),
+        (_("Date"), {"fields": (("date", "date_precision"), "date_phrase", "date_resolution")}),
+        (_("Who and where"), {"fields": ("actors", "countries")}),
         (
-            "Sources",
+            _("Sources"),
             {
                 "fields": ("is_disputed", "dispute_note", "merge_confirmed"),
-                "description": "When sources disagree, a note here resolves the dispute for "
-                "readers: it is shown on the event's page.",
+                "description": _(
+                    "When sources disagree, a note here resolves the dispute for "
+                    "readers: it is shown on the event's page."
+                ),
             },
         ),
-        ("Record", {"fields": ("created", "updated", "loaded_version"), "classes": ("collapse",)}),
+        (
+            _("Record"),
+            {"fields": ("created", "updated", "loaded_version"), "classes": ("collapse",)},
+        ),
     )
     inlines = (EventExcerptInline,)
     actions = ("mark_reviewed", "mark_rejected", "merge_selected", "confirm_merges")
@@ -107,23 +114,23 @@ class EventAdmin(HistoryAdmin):
         # An event an editor adds is the editor's: re-extraction must leave it alone.
         return {"status": Event.Status.REVIEWED, **super().get_changeform_initial_data(request)}
 
-    @admin.display(description="Date", ordering="date")
+    @admin.display(description=_("Date"), ordering="date")
     def when(self, event: Event) -> str:
         return event.date_display
 
-    @admin.display(description="Actors")
+    @admin.display(description=_("Actors"))
     def actor_names(self, event: Event) -> str:
         return ", ".join(actor.name for actor in event.actors.all())
 
-    @admin.display(description="Countries")
+    @admin.display(description=_("Countries"))
     def country_names(self, event: Event) -> str:
         return ", ".join(country.code for country in event.countries.all())
 
-    @admin.display(description="Sources", ordering="source_count")
+    @admin.display(description=_("Sources"), ordering="source_count")
     def source_count(self, event: Event) -> int:
         return event.source_count
 
-    @admin.display(description="Public page")
+    @admin.display(description=_("Public page"))
     def view_on_site_link(self, event: Event) -> str:
         if event.status == Event.Status.REJECTED:
             return "—"
@@ -135,26 +142,35 @@ class EventAdmin(HistoryAdmin):
         edited = change and (form.has_changed() or reverting) and "status" not in form.changed_data
         if edited and obj.status == Event.Status.EXTRACTED:
             obj.status = Event.Status.REVIEWED
-            self.report(request, f"“{obj.title}” is now reviewed, as you edited it.")
+            self.report(
+                request,
+                gettext("“%(title)s” is now reviewed, as you edited it.") % {"title": obj.title},
+            )
         super().save_model(request, obj, form, change)
 
-    @admin.action(description="Mark selected events reviewed", permissions=["change"])
+    @admin.action(description=_("Mark selected events reviewed"), permissions=["change"])
     def mark_reviewed(self, request: HttpRequest, queryset) -> None:
         count = services.set_status(events=queryset, status="reviewed", user=request.user)
-        self.report(request, f"Marked {count} event(s) reviewed.")
+        self.report(request, gettext("Marked %(count)s event(s) reviewed.") % {"count": count})
 
-    @admin.action(description="Mark selected events rejected", permissions=["change"])
+    @admin.action(description=_("Mark selected events rejected"), permissions=["change"])
     def mark_rejected(self, request: HttpRequest, queryset) -> None:
         count = services.set_status(events=queryset, status="rejected", user=request.user)
-        self.report(request, f"Marked {count} event(s) rejected: they leave the public timeline.")
+        self.report(
+            request,
+            gettext("Marked %(count)s event(s) rejected: they leave the public timeline.")
+            % {"count": count},
+        )
 
-    @admin.action(description="Confirm their sources report one event", permissions=["change"])
+    @admin.action(description=_("Confirm their sources report one event"), permissions=["change"])
     def confirm_merges(self, request: HttpRequest, queryset) -> None:
         count = services.confirm_merges(events=queryset, user=request.user)
-        self.report(request, f"Confirmed the sources of {count} event(s).")
+        self.report(
+            request, gettext("Confirmed the sources of %(count)s event(s).") % {"count": count}
+        )
 
     @admin.action(
-        description="Merge selected events into one (keeps all excerpts)",
+        description=_("Merge selected events into one (keeps all excerpts)"),
         permissions=["change", "delete"],
     )
     def merge_selected(self, request: HttpRequest, queryset):
@@ -188,12 +204,14 @@ class EventAdmin(HistoryAdmin):
             except services.EditorialError as error:
                 self.report(request, str(error), level=messages.ERROR)
                 return HttpResponseRedirect(event_url)
-            self.report(request, "Split off into this new event: adjust its title and date.")
+            self.report(
+                request, gettext("Split off into this new event: adjust its title and date.")
+            )
             return HttpResponseRedirect(reverse("admin:timeline_event_change", args=[new_event.pk]))
         return self.confirmation_page(
             request,
             "admin/timeline/event/split_confirmation.html",
-            {"title": "Split off an excerpt", "excerpt": excerpt, "event_url": event_url},
+            {"title": gettext("Split off an excerpt"), "excerpt": excerpt, "event_url": event_url},
         )
 
 
@@ -206,11 +224,11 @@ class ExcerptAdmin(HistoryAdmin):
     search_fields = ("quote", "article__title", "event__title")
     autocomplete_fields = ("article", "event")
 
-    @admin.display(description="Quote")
+    @admin.display(description=_("Quote"))
     def short_quote(self, excerpt: Excerpt) -> str:
         return truncatechars(excerpt.quote, 90)
 
-    @admin.display(description="Event status", ordering="event__status")
+    @admin.display(description=_("Event status"), ordering="event__status")
     def event_status(self, excerpt: Excerpt) -> str:
         return excerpt.event.get_status_display()
 
@@ -226,25 +244,28 @@ class AliasAdmin(HistoryAdmin):
 
     actions = ("rescan_mentions",)
 
-    @admin.action(description="Re-scan articles for new mentions", permissions=["change"])
+    @admin.action(description=_("Re-scan articles for new mentions"), permissions=["change"])
     def rescan_mentions(self, request: HttpRequest, queryset) -> None:
         kind = "actors" if self.model is Actor else "countries"
         scan = link_new_mentions(**{kind: list(queryset)}, user=request.user)
         self.report(
             request,
-            f"Re-scanned {scan.articles} article(s) that mention them: "
-            f"{scan.links} new link(s) to events.",
+            gettext(
+                "Re-scanned %(articles)s article(s) that mention them: "
+                "%(links)s new link(s) to events."
+            )
+            % {"articles": scan.articles, "links": scan.links},
         )
 
-    @admin.display(description="Aliases")
+    @admin.display(description=_("Aliases"))
     def alias_list(self, obj) -> str:
         return ", ".join(obj.aliases)
 
-    @admin.display(description="Events", ordering="event_count")
+    @admin.display(description=_("Events"), ordering="event_count")
     def event_count(self, obj) -> int:
         return obj.event_count
 
-    @admin.display(description="Public page")
+    @admin.display(description=_("Public page"))
     def view_on_site_link(self, obj) -> str:
         return public_link(obj)
 
@@ -264,7 +285,7 @@ class ActorAdmin(AliasAdmin):
         return super().get_queryset(request).annotate(event_count=Count("events"))
 
     @admin.action(
-        description="Merge selected actors into one (moves their events)",
+        description=_("Merge selected actors into one (moves their events)"),
         permissions=["change", "delete"],
     )
     def merge_selected(self, request: HttpRequest, queryset):
