@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from articles.services import ImportContext
 
 MATCH_CANDIDATES = 300  # recent events a new article's events are compared with
+SUMMARY_CACHE_SIZE = 10 * MATCH_CANDIDATES
 
 
 def save_extracted_events(
@@ -153,7 +154,15 @@ def _candidate_events(article, events, context) -> list[tuple[int, EventSummary]
     missing = [pk for pk in candidate_ids if pk not in context.event_summaries]
     if missing:
         context.event_summaries.update(_stored_summaries(missing, context))
-    return [(pk, context.event_summaries[pk]) for pk in candidate_ids]
+    found = [(pk, context.event_summaries[pk]) for pk in candidate_ids]
+    _forget_oldest(context.event_summaries)
+    return found
+
+
+def _forget_oldest(summaries: dict) -> None:
+    """Keep the cache a few times the candidate window, so memory stays flat over a long run."""
+    while len(summaries) > SUMMARY_CACHE_SIZE:
+        del summaries[next(iter(summaries))]
 
 
 def _stored_summaries(event_ids: list[int], context) -> dict[int, EventSummary]:
