@@ -27,7 +27,8 @@ def set_status(*, events: Iterable[Event], status: str, user) -> int:
     keep_version_before_first_edit(Event, [event.pk for event in to_change])
     with reversion.create_revision():
         reversion.set_user(user)
-        reversion.set_comment(f"Marked {status.label.lower()}.")
+        # Stored history is written in one language, whatever the editor's interface shows.
+        reversion.set_comment(f"Marked {status.value}.")
         for event in to_change:
             event.status = status
             event.save(update_fields=["status", "updated"])

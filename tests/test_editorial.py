@@ -172,3 +172,20 @@ def test_create_editor_refuses_a_weak_password(monkeypatch):
     with pytest.raises(CommandError, match="too short"):
         call_command("create_editor", "ana")
     assert not Excerpt.objects.exists()
+
+
+@pytest.mark.django_db
+def test_history_comments_are_stored_in_english_whatever_the_editors_language():
+    from django.contrib.auth.models import User
+    from django.utils import translation
+    from reversion.models import Version
+
+    from editorial.services import set_status
+    from tests.factories import EventFactory
+
+    editor = User.objects.create_user("luz")
+    event = EventFactory()
+    with translation.override("es"):
+        set_status(events=[event], status="rejected", user=editor)
+    latest = Version.objects.get_for_object(event).first()
+    assert latest.revision.get_comment() == "Marked rejected."
