@@ -3,8 +3,9 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from reversion.models import Version
 
 from articles.services import import_text
@@ -176,16 +177,9 @@ def test_create_editor_refuses_a_weak_password(monkeypatch):
 
 @pytest.mark.django_db
 def test_history_comments_are_stored_in_english_whatever_the_editors_language():
-    from django.contrib.auth.models import User
-    from django.utils import translation
-    from reversion.models import Version
-
-    from editorial.services import set_status
-    from tests.factories import EventFactory
-
     editor = User.objects.create_user("luz")
     event = EventFactory()
     with translation.override("es"):
-        set_status(events=[event], status="rejected", user=editor)
+        services.set_status(events=[event], status="rejected", user=editor)
     latest = Version.objects.get_for_object(event).first()
     assert latest.revision.get_comment() == "Marked rejected."
