@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.db import DatabaseError, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from articles.event_writer import save_extracted_events
 from articles.extraction import DocumentError, Gazetteer, extract_events
@@ -93,27 +94,34 @@ def read_article_file(path: Path) -> str:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise ImportFailure(f"cannot be read ({error.strerror or error})") from error
+        reason = error.strerror or str(error)
+        raise ImportFailure(_("cannot be read (%(reason)s)") % {"reason": reason}) from error
     if size > MAX_FILE_BYTES:
-        raise ImportFailure(f"too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+        raise ImportFailure(
+            _("too large (%(size)s bytes; the limit is %(limit)s)")
+            % {"size": f"{size:,}", "limit": f"{MAX_FILE_BYTES:,}"}
+        )
     if size == 0:
-        raise ImportFailure("empty file")
+        raise ImportFailure(_("empty file"))
     data = path.read_bytes()
     return decode_article_bytes(data)
 
 
 def decode_article_bytes(data: bytes) -> str:
     if b"\x00" in data:
-        raise ImportFailure("binary file (contains NUL bytes), not plain text")
+        raise ImportFailure(_("binary file (contains NUL bytes), not plain text"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFailure(
-            f"not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "save the file as UTF-8 and import it again"
+            _(
+                "not UTF-8 (byte 0x%(byte)s at offset %(offset)s); "
+                "save the file as UTF-8 and import it again"
+            )
+            % {"byte": f"{data[error.start]:02x}", "offset": error.start}
         ) from error
     if not text.strip():
-        raise ImportFailure("empty file (only white space)")
+        raise ImportFailure(_("empty file (only white space)"))
     return text
 
 
@@ -150,14 +158,16 @@ def import_text(
             if dry_run:
                 transaction.set_rollback(True)
     except DatabaseError as error:
-        return ImportOutcome(source=source, status="failed", message=f"database error: {error}")
+        message = _("database error: %(error)s") % {"error": error}
+        return ImportOutcome(source=source, status="failed", message=message)
     return outcome
 
 
 def _save_document(text, document, content_hash, source, source_file, context) -> ImportOutcome:
     duplicate = Article.objects.filter(content_hash=content_hash).first()
     if duplicate is not None:
-        note = "" if duplicate.source_file == source_file else f"same text as {duplicate.slug}"
+        same_file = duplicate.source_file == source_file
+        note = "" if same_file else _("same text as %(slug)s") % {"slug": duplicate.slug}
         return ImportOutcome(source=source, status="unchanged", article=duplicate, message=note)
 
     article = Article.objects.filter(source_file=source_file).first() if source_file else None

@@ -496,3 +496,16 @@ def test_the_spanish_article_add_form_labels_and_help_in_spanish(spanish_editor)
         reverse("admin:articles_article_add"), {"title": "", "body": ""}, HTTP_ACCEPT_LANGUAGE="es"
     )
     assertContains(response, "Pegue aquí el texto del artículo o suba un archivo .txt.")
+
+
+def test_import_failures_and_document_errors_speak_the_editors_language():
+    from articles.extraction.document import DocumentError, parse_document
+    from articles.services import ImportFailure, decode_article_bytes
+
+    with translation.override("es"):
+        with pytest.raises(ImportFailure, match="no está en UTF-8"):
+            decode_article_bytes("£".encode("latin-1"))
+        with pytest.raises(DocumentError, match="vacío: no hay texto del artículo"):
+            parse_document("Solo un titular\n")
+    with pytest.raises(ImportFailure, match="not UTF-8"):
+        decode_article_bytes("£".encode("latin-1"))

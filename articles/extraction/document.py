@@ -4,6 +4,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from articles.extraction.boilerplate import is_boilerplate, trailing_navigation_start
 from articles.extraction.dates import find_date_expressions, resolve_date
 from articles.extraction.language import detect_language
@@ -99,7 +101,10 @@ def parse_front_matter_date(value: str) -> datetime.date:
             pass
     parsed = parse_date_line(value)
     if parsed is None:
-        raise DocumentError(f"front matter 'published: {value}' is not a date (use YYYY-MM-DD)")
+        raise DocumentError(
+            _("front matter 'published: %(value)s' is not a date (use YYYY-MM-DD)")
+            % {"value": value}
+        )
     return parsed
 
 
@@ -111,13 +116,16 @@ def parse_document(text: str) -> ParsedDocument:
     if not title:
         title_index = next((i for i, line in enumerate(lines) if line), None)
         if title_index is None:
-            raise DocumentError("no title: the file has no text")
+            raise DocumentError(_("no title: the file has no text"))
         title = lines[title_index]
         lines = lines[title_index + 1 :]
     if len(title) > MAX_TITLE_LENGTH:
         raise DocumentError(
-            f"no title: the first line is {len(title)} characters long "
-            f"(a title line has at most {MAX_TITLE_LENGTH})"
+            _(
+                "no title: the first line is %(length)s characters long "
+                "(a title line has at most %(limit)s)"
+            )
+            % {"length": len(title), "limit": MAX_TITLE_LENGTH}
         )
 
     published = None
@@ -158,7 +166,7 @@ def parse_document(text: str) -> ParsedDocument:
 
     body = "\n\n".join(kept)
     if not body.strip():
-        raise DocumentError("empty: no article text after the title")
+        raise DocumentError(_("empty: no article text after the title"))
     language = meta.get("language") or detect_language(f"{title}\n{body}")
     return ParsedDocument(
         title=title,
