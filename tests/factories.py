@@ -82,3 +82,16 @@ class ExcerptFactory(DjangoModelFactory):
     start = 0
     end = factory.LazyAttribute(lambda o: len(o.article.body))
     quote = factory.LazyAttribute(lambda o: o.article.body[o.start : o.end])
+
+
+def make_events_with_sources(count, *, actors, countries):
+    """Events with actors, countries and two excerpts each, twenty days apart: enough
+    related rows that a page doing a query per event shows it in its query count."""
+    for number in range(count):
+        created = EventFactory(
+            title=f"Generated event {number}",
+            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number * 20),
+            actors=actors,
+            countries=countries,
+        )
+        ExcerptFactory.create_batch(2, event=created)

@@ -10,36 +10,21 @@ import jsonschema
 import pytest
 from django.core.management import call_command
 
-from tests.factories import ActorFactory, ArticleFactory, EventFactory, ExcerptFactory
-from tests.seeds import SEEDS
+from tests.factories import (
+    ActorFactory,
+    ArticleFactory,
+    EventFactory,
+    ExcerptFactory,
+    make_events_with_sources,
+)
 from timeline.api_schema import TIMELINE_JSON_SCHEMA
-from timeline.models import Actor, Country, Event
+from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
 HOSTILE_TITLE = '<script>alert("title")</script> & co'
 EXPORT_SUFFIXES = ["timeline.json", "timeline.csv", "timeline.timelinejs.json", "timeline.ics"]
 HOSTILE_QUOTE = '<img src=x onerror=alert("quote")> said the minister'
-
-
-@pytest.fixture
-def sv():
-    return Country.objects.get(code="SV")
-
-
-@pytest.fixture
-def us():
-    return Country.objects.get(code="US")
-
-
-@pytest.fixture
-def bukele():
-    return Actor.objects.get(slug="nayib-bukele")
-
-
-@pytest.fixture
-def seeded():
-    call_command("import_articles", str(SEEDS), verbosity=0)
 
 
 def event(title, date=None, precision=Event.Precision.DAY, **kwargs):
@@ -70,18 +55,6 @@ def all_json_events(client, url) -> list[dict]:
         if page["next"] is None:
             return events
         page = get_json(client, page["next"])
-
-
-def make_events(count, *, actors, countries):
-    """Events with actors, countries and two excerpts each, to expose N+1 queries."""
-    for number in range(count):
-        created = EventFactory(
-            title=f"Generated event {number}",
-            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number * 20),
-            actors=actors,
-            countries=countries,
-        )
-        ExcerptFactory.create_batch(2, event=created)
 
 
 # JSON
@@ -234,7 +207,7 @@ def test_rejected_events_are_left_out_of_every_format(client, sv):
 def test_export_query_count_does_not_grow_with_events(
     client, django_assert_num_queries, count, url, queries, sv, us, bukele
 ):
-    make_events(count, actors=[bukele], countries=[sv, us])
+    make_events_with_sources(count, actors=[bukele], countries=[sv, us])
 
     with django_assert_num_queries(queries):
         text = body(client.get(url))
@@ -407,7 +380,7 @@ def test_ics_of_a_country_has_its_name(client, sv):
 def test_csv_loads_events_a_chunk_at_a_time(client, monkeypatch, django_assert_num_queries, sv):
     """One query streamed in chunks, each chunk prefetching its own relations: memory stays flat."""
     monkeypatch.setattr("timeline.export_views.EXPORT_CHUNK_SIZE", 2)
-    make_events(5, actors=[], countries=[sv])
+    make_events_with_sources(5, actors=[], countries=[sv])
 
     with django_assert_num_queries(1 + 3 * 3):
         rows = list(csv.DictReader(io.StringIO(body(client.get("/timeline.csv")))))

@@ -10,22 +10,12 @@ from django.utils import timezone
 
 from tests.factories import ArticleFactory, EventFactory, ExcerptFactory
 from tests.seeds import SEEDS
-from timeline.models import Actor, Country, Event
+from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FEEDS = ["/feed.atom", "/actors/nayib-bukele/feed.atom", "/countries/SV/feed.atom"]
-
-
-@pytest.fixture
-def sv():
-    return Country.objects.get(code="SV")
-
-
-@pytest.fixture
-def bukele():
-    return Actor.objects.get(slug="nayib-bukele")
 
 
 def added_at(event: Event, moment: datetime.datetime) -> Event:

@@ -8,14 +8,12 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertRedirects
 
 from articles.models import Article
 from tests.factories import ArticleFactory, EventFactory, ExcerptFactory
-from tests.seeds import SEEDS
 from timeline.export_selection import SITE_NAME
 from timeline.models import Actor, Country, Event, format_event_date
 from timeline.templatetags.i18n_extras import country_name, date_explanation, translated
@@ -224,11 +222,6 @@ def test_seeded_roles_are_translated_and_others_shown_as_written(spanish):
 
 
 # Pages
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("import_articles", str(SEEDS), verbosity=0)
 
 
 def spanish_page(client, url, **extra):

@@ -7,34 +7,14 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from tests.factories import ArticleFactory, EventFactory, ExcerptFactory
-from timeline.models import Actor, Country, Event
+from tests.factories import ArticleFactory, EventFactory, ExcerptFactory, make_events_with_sources
+from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
 HTMX_RESULTS = {"HX-Request": "true", "HX-Target": "timeline-results"}
 HTMX_BROWSER = {"HX-Request": "true", "HX-Target": "timeline-browser"}
 HTMX_NEXT_PAGE = {"HX-Request": "true", "HX-Target": "load-more"}
-
-
-@pytest.fixture
-def sv():
-    return Country.objects.get(code="SV")
-
-
-@pytest.fixture
-def us():
-    return Country.objects.get(code="US")
-
-
-@pytest.fixture
-def bukele():
-    return Actor.objects.get(slug="nayib-bukele")
-
-
-@pytest.fixture
-def rubio():
-    return Actor.objects.get(slug="marco-rubio")
 
 
 def event(title, date=None, precision=Event.Precision.DAY, **kwargs):
@@ -48,18 +28,6 @@ def event(title, date=None, precision=Event.Precision.DAY, **kwargs):
 
 def titles(response) -> list[str]:
     return [e.title for section in response.context["page"].sections for e in section.events]
-
-
-def make_events(count, *, actors, countries):
-    """Events with two actors, two countries and two excerpts each, to expose N+1 queries."""
-    for number in range(count):
-        created = EventFactory(
-            title=f"Generated event {number}",
-            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number * 20),
-            actors=actors,
-            countries=countries,
-        )
-        ExcerptFactory.create_batch(2, event=created)
 
 
 # The timeline
@@ -274,7 +242,7 @@ def test_unknown_country_is_ignored_but_known_ones_still_apply(client, sv):
 
 
 def test_page_beyond_the_last_shows_the_last_page(client, sv):
-    make_events(55, actors=[], countries=[sv])
+    make_events_with_sources(55, actors=[], countries=[sv])
 
     response = client.get("/?page=1000000000")
 
@@ -337,7 +305,7 @@ def test_history_restore_request_gets_the_whole_page(client):
 
 
 def test_fifty_events_a_page_then_a_load_more_link_that_scrolls_in_the_next(client, sv):
-    make_events(60, actors=[], countries=[sv])
+    make_events_with_sources(60, actors=[], countries=[sv])
 
     first = client.get("/?country=SV")
     assert len(titles(first)) == 50
@@ -376,7 +344,7 @@ def test_next_page_continues_the_previous_month_without_repeating_its_heading(cl
 def test_timeline_query_count_does_not_grow_with_events(
     client, django_assert_num_queries, count, url, headers, queries, sv, us, bukele, rubio
 ):
-    make_events(count, actors=[bukele, rubio], countries=[sv, us])
+    make_events_with_sources(count, actors=[bukele, rubio], countries=[sv, us])
 
     with django_assert_num_queries(queries):
         response = client.get(url, headers=headers)
@@ -500,7 +468,7 @@ def test_country_page_accepts_lowercase_codes_and_404s_unknown_ones(client, sv):
 def test_actor_and_country_pages_query_count_is_fixed(
     client, django_assert_num_queries, count, url, queries, sv, us, bukele, rubio
 ):
-    make_events(count, actors=[bukele, rubio], countries=[sv, us])
+    make_events_with_sources(count, actors=[bukele, rubio], countries=[sv, us])
 
     with django_assert_num_queries(queries):
         response = client.get(url)
