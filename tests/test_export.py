@@ -82,3 +82,29 @@ def test_export_queries_do_not_grow_with_events(django_assert_num_queries):
     make(30)
     with django_assert_num_queries(4):
         export("json")
+
+
+def test_csv_lines_stream_without_reading_every_record_first():
+    from timeline.exports import csv_lines
+
+    consumed = []
+
+    def records():
+        for number in range(1, 1_000_000):
+            consumed.append(number)
+            yield {
+                "id": number,
+                "title": "t",
+                "date": None,
+                "date_precision": "unknown",
+                "date_display": "Date unknown",
+                "event_type": "other",
+                "actors": [],
+                "countries": [],
+                "sources": [],
+            }
+
+    lines = csv_lines(records())
+    next(lines)  # the header
+    next(lines)  # the first event
+    assert len(consumed) == 1

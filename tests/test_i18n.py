@@ -502,3 +502,12 @@ def test_import_failures_and_document_errors_speak_the_editors_language():
             parse_document("Solo un titular\n")
     with pytest.raises(ImportFailure, match="not UTF-8"):
         decode_article_bytes("£".encode("latin-1"))
+
+
+def test_csv_export_header_follows_the_readers_language(client, seeded):
+    english = client.get("/timeline.csv")
+    spanish = client.get("/timeline.csv", HTTP_ACCEPT_LANGUAGE="es")
+    english_header = b"".join(english.streaming_content).decode().splitlines()[0]
+    spanish_header = b"".join(spanish.streaming_content).decode().splitlines()[0]
+    assert english_header.startswith("id,title,date,date_precision,date_display,event_type")
+    assert spanish_header.startswith("id,título,fecha,precisión_fecha,fecha_mostrada,tipo")

@@ -2,22 +2,26 @@
 
 import csv
 import io
+import itertools
 from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
+from django.utils import translation
+from django.utils.translation import pgettext_lazy
 
 from timeline.models import Event
 
-CSV_COLUMNS = [
-    "id",
-    "title",
-    "date",
-    "date_precision",
-    "date_display",
-    "event_type",
-    "actors",
-    "countries",
-    "sources",
+# The header row in the reader's language; in English it is the column names themselves.
+CSV_HEADERS = [
+    pgettext_lazy("CSV column", "id"),
+    pgettext_lazy("CSV column", "title"),
+    pgettext_lazy("CSV column", "date"),
+    pgettext_lazy("CSV column", "date_precision"),
+    pgettext_lazy("CSV column", "date_display"),
+    pgettext_lazy("CSV column", "event_type"),
+    pgettext_lazy("CSV column", "actors"),
+    pgettext_lazy("CSV column", "countries"),
+    pgettext_lazy("CSV column", "sources"),
 ]
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -80,11 +84,23 @@ def safe_cell(value) -> str:
 
 
 def csv_lines(records: Iterable[dict]) -> Iterator[str]:
-    """CSV text line by line, so a large export streams instead of filling memory."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in (CSV_COLUMNS, *(csv_row(record) for record in records)):
-        writer.writerow(row)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+    """CSV text line by line, so a large export streams instead of filling memory.
+
+    The lines are made while the response streams, after the view has returned: they are made
+    in the language of the request that asked for them, whatever the thread's language then.
+    """
+    language = translation.get_language()
+
+    def lines() -> Iterator[str]:
+        with translation.override(language):
+            buffer = io.StringIO()
+            writer = csv.writer(buffer)
+            header = [str(label) for label in CSV_HEADERS]
+            rows = itertools.chain([header], (csv_row(record) for record in records))
+            for row in rows:
+                writer.writerow(row)
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+
+    return lines()
