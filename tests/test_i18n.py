@@ -511,3 +511,22 @@ def test_csv_export_header_follows_the_readers_language(client, seeded):
     spanish_header = b"".join(spanish.streaming_content).decode().splitlines()[0]
     assert english_header.startswith("id,title,date,date_precision,date_display,event_type")
     assert spanish_header.startswith("id,título,fecha,precisión_fecha,fecha_mostrada,tipo")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("marzo de 2022", datetime.date(2022, 3, 1), datetime.date(2022, 3, 31)),
+        ("14 de abril de 2025", datetime.date(2025, 4, 14), datetime.date(2025, 4, 14)),
+        ("mayo del 2023", datetime.date(2023, 5, 1), datetime.date(2023, 5, 31)),
+    ],
+)
+def test_date_filters_read_spanish_dates(text, first, last):
+    from timeline.filters import parse_period
+
+    period = parse_period(text)
+    assert (period.first_day, period.last_day) == (first, last)
+
+
+def test_spanish_date_hint_gives_spanish_examples(client, db):
+    assertContains(client.get("/", HTTP_ACCEPT_LANGUAGE="es"), "marzo de 2022")

@@ -14,6 +14,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from articles.extraction.dates import MONTH_NUMBERS
 from timeline.models import Event
 
 MAX_QUERY_LENGTH = 200
@@ -31,23 +32,20 @@ SOURCES_CHOICES = {
 UNKNOWN_COUNTRY = _("There is no country with the code “%(value)s”; that filter was ignored.")
 UNKNOWN_ACTOR = _("There is no actor “%(value)s”; that filter was ignored.")
 
-MONTHS = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
-MONTHS["sept"] = 9
+# English and Spanish month names and abbreviations: "March 2022", "marzo de 2022".
+MONTHS = MONTH_NUMBERS
 
 YEAR = r"(?P<year>\d{4})"
-MONTH_NAME = r"(?P<month_name>[A-Za-z]+)\.?"
+MONTH_NAME = r"(?P<month_name>[^\W\d_]+)\.?"
 DAY = r"(?P<day>\d{1,2})"
+OF = r"(?:de |del )?"
 DATE_PATTERNS = [
     re.compile(rf"^{YEAR}$"),
     re.compile(rf"^{YEAR}-(?P<month>\d{{1,2}})$"),
     re.compile(rf"^{YEAR}-(?P<month>\d{{1,2}})-{DAY}$"),
-    re.compile(rf"^{MONTH_NAME},? {YEAR}$"),
-    re.compile(rf"^{DAY} {MONTH_NAME},? {YEAR}$"),
-    re.compile(rf"^{MONTH_NAME} {DAY},? {YEAR}$"),
+    re.compile(rf"^{MONTH_NAME},? {OF}{YEAR}$", re.IGNORECASE),
+    re.compile(rf"^{DAY} (?:de )?{MONTH_NAME},? {OF}{YEAR}$", re.IGNORECASE),
+    re.compile(rf"^{MONTH_NAME} {DAY},? {YEAR}$", re.IGNORECASE),
 ]
 
 

@@ -213,7 +213,7 @@ _WEEKDAY_NUMBERS = {
     )
     for name in names
 }
-_MONTH_NUMBERS = {
+MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
         [
@@ -250,14 +250,14 @@ def resolve_relative_fast(core: str, published: datetime.date) -> datetime.date 
     if word in _WEEKDAY_NUMBERS:
         days_back = (published.weekday() - _WEEKDAY_NUMBERS[word]) % 7
         return published - datetime.timedelta(days=days_back)
-    if word in _MONTH_NUMBERS:
-        month = _MONTH_NUMBERS[word]
+    if word in MONTH_NUMBERS:
+        month = MONTH_NUMBERS[word]
         year = published.year if month <= published.month else published.year - 1
         return datetime.date(year, month, 1)
     match = _MONTH_DAY.match(word)
     if match:
         day = int(match.group(1) or match.group(4))
-        month = _MONTH_NUMBERS.get(match.group(2) or match.group(3))
+        month = MONTH_NUMBERS.get(match.group(2) or match.group(3))
         if month is None:
             return None
         for year in (published.year, published.year - 1):
