@@ -30,6 +30,7 @@ from timeline.export_selection import (
 )
 from timeline.exports import csv_lines, event_record, event_records
 from timeline.feeds import FEED_SIZE
+from timeline.freshness import conditional_export
 from timeline.models import Event
 
 DEFAULT_PAGE_SIZE = 50
@@ -44,6 +45,7 @@ def export_view(view: Callable[[HttpRequest, EventSelection], HttpResponse]) -> 
     query string (too many fields) instead of the HTML error page a program cannot read."""
 
     @require_GET
+    @conditional_export
     @wraps(view)
     def wrapper(request: HttpRequest, slug: str | None = None, code: str | None = None):
         scope = resolve_scope(slug=slug, code=code)
