@@ -190,13 +190,13 @@ def _save_document(text, document, content_hash, source, source_file, context) -
     return ImportOutcome(source=source, status=status, article=article, extraction=summary)
 
 
-def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+def unique_slug(title: str) -> str:
     base = (slugify(title) or "article")[:200].strip("-") or "article"
     # A range, unlike startswith (LIKE), uses the slug index on SQLite too.
     taken = set(
-        Article.objects.filter(slug__range=(base, base + "\U0010ffff"))
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
+        Article.objects.filter(slug__range=(base, base + "\U0010ffff")).values_list(
+            "slug", flat=True
+        )
     )
     slug, counter = base, 2
     while slug in taken:

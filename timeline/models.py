@@ -102,12 +102,6 @@ class EventQuerySet(models.QuerySet):
             )
         )
 
-    def for_actor(self, actor: Actor) -> Self:
-        return self.filter(actors=actor)
-
-    def for_country(self, country: Country) -> Self:
-        return self.filter(countries=country)
-
     def search(self, text: str) -> Self:
         """Full-text search over titles and excerpts (FTS5 or PostgreSQL; see `search`)."""
         from search.queries import search_events
