@@ -18,3 +18,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 # The test client and the live server speak plain http.
 SECURE_SSL_REDIRECT = False
+
+# Static files come straight from the finders: the suite never runs collectstatic, and WhiteNoise
+# would warn on every request-handling test that STATIC_ROOT does not exist.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

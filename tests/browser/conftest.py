@@ -1,10 +1,23 @@
 """Playwright fixtures: Debian's Chromium, one fresh browser context per test."""
 
 import os
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 
 from tests.browser.chromium import CHROMIUM, launch
+from tests.browser.htmx import TRACK_HTMX
+
+
+@pytest.fixture(autouse=True)
+def data_migrations_rows(transactional_db):
+    """The live server needs real commits, so browser tests are transactional, and each one
+    ends by flushing the database, the rows of the data migrations included: run those
+    migrations' functions again (both are idempotent). Serialized rollback would instead
+    reload stale content-type ids after a flush and fail on their unique constraint."""
+    import_module("timeline.migrations.0002_load_countries_and_actors").load(apps, None)
+    import_module("editorial.migrations.0001_editors_group").create_editors_group(apps, None)
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +39,7 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
+    context.add_init_script(TRACK_HTMX)
     page = context.new_page()
     yield page
     context.close()

@@ -2,11 +2,9 @@
 anything the policy blocks, including htmx swapping results and showing its indicator."""
 
 import re
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
 
 from articles.services import import_text
@@ -27,10 +25,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 @pytest.fixture
 def seeded():
-    """Transactional tests flush the data migrations' rows; put the gazetteer and the Editors
-    group back (both functions are idempotent), then import the seed articles."""
-    import_module("timeline.migrations.0002_load_countries_and_actors").load(apps, None)
-    import_module("editorial.migrations.0001_editors_group").create_editors_group(apps, None)
+    """The seed articles and an editor (the gazetteer and the Editors group are restored by
+    the conftest's data_migrations_rows)."""
     for path in sorted(SEEDS.glob("*.txt")):
         import_text(path.read_text(encoding="utf-8"), source_file=path.name)
     make_editor(username="ana", password=PASSWORD)

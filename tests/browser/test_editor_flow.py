@@ -3,10 +3,7 @@
 The `page` fixture (Debian's Chromium through Playwright) is in tests/browser/conftest.py.
 """
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
 
 from editorial.accounts import make_editor
@@ -25,11 +22,6 @@ MEETING = "Marco Rubio meets Nayib Bukele"
 
 @pytest.fixture
 def editor():
-    """The Editors group and the gazetteer come from data migrations, which transactional tests
-    flush; serialized rollback does not restore them reliably once Playwright runs, so run the
-    migrations' own functions again (both are idempotent)."""
-    import_module("timeline.migrations.0002_load_countries_and_actors").load(apps, None)
-    import_module("editorial.migrations.0001_editors_group").create_editors_group(apps, None)
     return make_editor(username="ana", password=PASSWORD)
 
 

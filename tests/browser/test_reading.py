@@ -6,12 +6,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.htmx import go_back, go_forward, wait_for_htmx
 from tests.factories import ArticleFactory, CountryFactory, EventFactory, ExcerptFactory
 from timeline.models import Actor
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
@@ -61,14 +62,14 @@ def test_choosing_a_country_swaps_the_results_and_back_restores_them(live_server
     expect(page.locator("#facet-country-SV")).to_have_class(re.compile("is-selected"))
     assert page.evaluate("window.loadedOnce") is True, "the whole page was reloaded"
 
-    page.go_back()
+    go_back(page)
 
     page.wait_for_url(re.compile(r"/$"))
     expect(page.locator(".event")).to_have_count(3)
     expect(page.locator("#facet-country-SV")).not_to_have_class(re.compile("is-selected"))
     expect(page.locator("input[type=hidden][name=country]")).to_have_count(0)
 
-    page.go_forward()
+    go_forward(page)
 
     page.wait_for_url(re.compile(r"/\?country=SV$"))
     expect(page.locator(".event")).to_have_count(2)
@@ -82,21 +83,21 @@ def test_typing_a_search_and_sorting_update_results_and_address(live_server, pag
     page.wait_for_url(re.compile(r"/\?country=SV$"))
     # The facet link swaps the controls too: type only into the new search box.
     expect(page.locator("#facet-country-SV")).to_have_class(re.compile("is-selected"))
-    page.wait_for_load_state("networkidle")
+    wait_for_htmx(page)
 
     page.locator("#filter-q").fill("prison")
     page.wait_for_url(re.compile(r"/\?q=prison&country=SV$"))
     expect(page.locator(".event")).to_have_count(1)
+    # Enter asks again for the same state (the search event and the form's submit).
     page.locator("#filter-q").press("Enter")
-    page.wait_for_load_state("networkidle")
+    wait_for_htmx(page)
     page.locator("#facet-country-SV").click()
     page.wait_for_url(re.compile(r"/\?q=prison$"))
-    page.go_back()
+    # Back restores the page with a request of its own; typing before it lands would be lost.
+    go_back(page)
     page.wait_for_url(re.compile(r"/\?q=prison&country=SV$"))
     expect(page.locator("#facet-country-SV")).to_have_class(re.compile("is-selected"))
     expect(page.locator("#filter-q")).to_have_value("prison")
-    # Back restores the page with a request of its own; typing before it lands would be lost.
-    page.wait_for_load_state("networkidle")
 
     page.locator("#filter-q").fill("")
     page.wait_for_url(re.compile(r"/\?country=SV$"))
