@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import RequestFactory, override_settings
 from django.urls import NoReverseMatch, reverse
@@ -125,6 +126,19 @@ def test_htmx_is_configured_to_need_neither_inline_styles_nor_eval(client):
     config = re.search(r"<meta name=\"htmx-config\" content='([^']*)'>", response.text).group(1)
     assert json.loads(config)["includeIndicatorStyles"] is False
     assert json.loads(config)["allowEval"] is False
+
+
+@pytest.mark.django_db
+def test_htmx_is_our_vendored_copy_with_the_pages_nonce(client):
+    response = client.get("/")
+
+    scripts = re.findall(r"<script ([^>]*)>", response.text)
+    assert len(scripts) == 1
+    src = re.search(r'src="([^"]+)"', scripts[0]).group(1)
+    assert src == "/static/vendor/htmx-2.0.10.min.js"
+    assert re.search(r'nonce="[^"]+"', scripts[0])
+    vendored = settings.BASE_DIR / "static" / "vendor" / "htmx-2.0.10.min.js"
+    assert 'version:"2.0.10"' in vendored.read_text(encoding="utf-8")
 
 
 class InlineCodeFinder(HTMLParser):
