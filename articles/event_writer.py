@@ -7,7 +7,8 @@ and its disputed flag is worked out again from all its sources.
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db import connection
+from django.db.models import Prefetch
 
 from articles.extraction import ExtractedEvent
 from articles.extraction.corroboration import EventSummary, best_match, key_terms
@@ -23,13 +24,17 @@ SUMMARY_CACHE_SIZE = 10 * MATCH_CANDIDATES
 
 
 def save_extracted_events(
-    article: Article, events: list[ExtractedEvent], *, context: "ImportContext"
+    article: Article,
+    events: list[ExtractedEvent],
+    *,
+    context: "ImportContext",
+    article_is_new: bool = False,
 ) -> None:
     """Attach each event to the stored event other articles already report, or create it."""
     if not events:
         return
     summaries = [_summary(event, context) for event in events]
-    candidates = _candidate_events(article, events, context)
+    candidates = _candidate_events(article, events, context, article_is_new=article_is_new)
     matches = [best_match(summary, candidates) for summary in summaries]
     _lock_in_order({match for match in matches if match is not None})
     new_events = [event for event, match in zip(events, matches, strict=True) if match is None]
@@ -131,32 +136,65 @@ def _summary(event: ExtractedEvent, context: "ImportContext") -> EventSummary:
     )
 
 
-def _candidate_events(article, events, context) -> list[tuple[int, EventSummary]]:
+def _candidate_events(
+    article, events, context, *, article_is_new
+) -> list[tuple[int, EventSummary]]:
     """Recent stored events from other articles that share a type and a participant."""
-    actor_ids = {context.actor_ids[s] for e in events for s in e.actors if s in context.actor_ids}
-    country_ids = {
-        context.country_ids[c] for e in events for c in e.countries if c in context.country_ids
-    }
-    # Exists() rather than joins: no DISTINCT, so the newest-first scan stops at the limit.
-    involved = Exists(
-        Event.actors.through.objects.filter(event=OuterRef("pk"), actor__in=actor_ids)
-    ) | Exists(
-        Event.countries.through.objects.filter(event=OuterRef("pk"), country__in=country_ids)
-    )
-    from_this_article = Exists(Excerpt.objects.filter(event=OuterRef("pk"), article=article))
-    candidate_ids = list(
-        Event.objects.visible()
-        .filter(involved, event_type__in={event.event_type for event in events})
-        .exclude(from_this_article)
-        .order_by("-id")
-        .values_list("id", flat=True)[:MATCH_CANDIDATES]
-    )
+    candidate_ids = _candidate_ids(article, events, context, article_is_new=article_is_new)
     missing = [pk for pk in candidate_ids if pk not in context.event_summaries]
     if missing:
         context.event_summaries.update(_stored_summaries(missing, context))
     found = [(pk, context.event_summaries[pk]) for pk in candidate_ids]
     _forget_oldest(context.event_summaries)
     return found
+
+
+def _candidate_ids(article, events, context, *, article_is_new) -> list[int]:
+    """The newest MATCH_CANDIDATES visible events of these types that involve these people or
+    countries, newest first.
+
+    Written in SQL because it runs once an article and the ORM can neither build it cheaply
+    nor say what the plan must be: SQLite otherwise reads every event of the types through the
+    event_type index and sorts them (a cost that grows with the table), where walking the
+    primary key newest first stops after a few hundred rows; `|| ''` keeps it off that index.
+    A new article has no excerpts yet, so the check for its own events is left out.
+    """
+    actor_ids = sorted(_ids([s for e in events for s in e.actors], context.actor_ids))
+    country_ids = sorted(_ids([c for e in events for c in e.countries], context.country_ids))
+    types = sorted({event.event_type for event in events})
+    involved, params = [], [Event.Status.REJECTED.value, *types]
+    for through, column, ids in (
+        (Event.actors.through, "actor_id", actor_ids),
+        (Event.countries.through, "country_id", country_ids),
+    ):
+        if ids:
+            involved.append(
+                f"EXISTS (SELECT 1 FROM {through._meta.db_table} link "
+                f"WHERE link.event_id = candidate.id AND link.{column} IN ({_marks(ids)}))"
+            )
+            params += ids
+    if not involved:
+        return []
+    own = ""
+    if not article_is_new:
+        own = (
+            f"AND NOT EXISTS (SELECT 1 FROM {Excerpt._meta.db_table} excerpt "
+            "WHERE excerpt.event_id = candidate.id AND excerpt.article_id = %s)"
+        )
+        params.append(article.pk)
+    params.append(MATCH_CANDIDATES)
+    sql = (
+        f"SELECT candidate.id FROM {Event._meta.db_table} candidate "
+        f"WHERE candidate.status <> %s AND (candidate.event_type || '') IN ({_marks(types)}) "
+        f"AND ({' OR '.join(involved)}) {own} ORDER BY candidate.id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _marks(values: list) -> str:
+    return ", ".join(["%s"] * len(values))
 
 
 def _forget_oldest(summaries: dict) -> None:

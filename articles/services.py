@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -164,13 +165,12 @@ def import_text(
 
 
 def _save_document(text, document, content_hash, source, source_file, context) -> ImportOutcome:
-    duplicate = Article.objects.filter(content_hash=content_hash).first()
+    duplicate, article = _stored_articles(content_hash, source_file)
     if duplicate is not None:
         same_file = duplicate.source_file == source_file
         note = "" if same_file else _("same text as %(slug)s") % {"slug": duplicate.slug}
         return ImportOutcome(source=source, status="unchanged", article=duplicate, message=note)
 
-    article = Article.objects.filter(source_file=source_file).first() if source_file else None
     status = "updated" if article else "imported"
     if article is None:
         article = Article(slug=unique_slug(document.title), source_file=source_file)
@@ -190,13 +190,31 @@ def _save_document(text, document, content_hash, source, source_file, context) -
     return ImportOutcome(source=source, status=status, article=article, extraction=summary)
 
 
+def _stored_articles(content_hash: str, source_file: str) -> tuple[Article | None, Article | None]:
+    """The article with this text and the one from this file, if any, in one query.
+
+    File names can repeat (the same name below two folders): the first in the articles'
+    ordering is the one updated.
+    """
+    match = Q(content_hash=content_hash)
+    if source_file:
+        match |= Q(source_file=source_file)
+    duplicate = same_file = None
+    for article in Article.objects.filter(match):
+        if article.content_hash == content_hash:
+            duplicate = article
+        elif same_file is None and source_file and article.source_file == source_file:
+            same_file = article
+    return duplicate, same_file
+
+
 def unique_slug(title: str) -> str:
     base = (slugify(title) or "article")[:200].strip("-") or "article"
     # A range, unlike startswith (LIKE), uses the slug index on SQLite too.
     taken = set(
-        Article.objects.filter(slug__range=(base, base + "\U0010ffff")).values_list(
-            "slug", flat=True
-        )
+        Article.objects.filter(slug__range=(base, base + "\U0010ffff"))
+        .order_by()
+        .values_list("slug", flat=True)
     )
     slug, counter = base, 2
     while slug in taken:
@@ -227,7 +245,7 @@ def extract_article_events(
         for event in extracted
         if not any(excerpt.quote in covered_quotes for excerpt in event.excerpts)
     ]
-    save_extracted_events(article, fresh, context=context)
+    save_extracted_events(article, fresh, context=context, article_is_new=is_new)
     summary.created = len(fresh)
     return summary
 

@@ -2,7 +2,16 @@ import datetime
 
 import pytest
 
-from articles.extraction.dates import find_date_expressions, resolve_date, resolve_relative_fast
+from articles.extraction.dates import (
+    MONTH,
+    YEAR,
+    _core,
+    _parse_cached,
+    find_date_expressions,
+    resolve_absolute_fast,
+    resolve_date,
+    resolve_relative_fast,
+)
 
 PUBLISHED = datetime.date(2025, 4, 17)  # a Thursday
 
@@ -115,3 +124,43 @@ def test_future_relative_dates_are_not_resolved_into_the_past():
 )
 def test_common_relative_dates_resolve_by_calendar_arithmetic(core, published, expected):
     assert resolve_relative_fast(core, published) == expected
+
+
+def _absolute_phrases():
+    """Every absolute form the patterns find, over days that exist and days that don't."""
+    for year in (1999, 2024, 2025, 2031):
+        for day in (0, 1, 9, "09", 29, 30, 31, 32):
+            for month in ("February", "May", "Sept.", "Dec."):
+                yield f"{month} {day}, {year}", "en"
+                yield f"{day} {month} {year}", "en"
+                yield f"{day}th of {month}, {year}", "en"
+            for month in ("febrero", "Mayo", "diciembre"):
+                yield f"{day} de {month} del {year}", "es"
+            for month in ("ene.", "feb", "sept"):
+                yield f"{day} {month} {year}", "es"
+            for month in (0, 2, 4, 12, 13):
+                yield f"{day}/{month}/{year}", "en"
+                yield f"{year}-{month:02}-{day:0>2}", "en"
+        yield f"March, {year}", "en"
+        yield f"abril de {year}", "es"
+        yield f"in the year {year}", "en"
+        yield f"desde {year}", "es"
+
+
+def test_absolute_dates_read_by_the_month_table_are_what_dateparser_reads():
+    fast = 0
+    for text, language in _absolute_phrases():
+        for expression in find_date_expressions(text, language):
+            core = _core(expression.text)
+            ours = resolve_absolute_fast(core, expression.precision)
+            if ours is None:
+                continue  # left to dateparser
+            fast += 1
+            theirs = _parse_cached(core, language, None)
+            assert theirs is not None, text
+            if expression.precision == YEAR:
+                ours, theirs = ours.year, theirs.year
+            elif expression.precision == MONTH:
+                ours, theirs = ours.replace(day=1), theirs.replace(day=1)
+            assert ours == theirs, text
+    assert fast > 500

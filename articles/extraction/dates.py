@@ -179,9 +179,10 @@ def resolve_date(
     # Absolute phrases don't depend on the publication date: leaving it out of the cache key
     # lets "March 2022" be parsed once a run instead of once an article.
     core = _core(phrase)
-    parsed = None
     if expression.relative:
         parsed = resolve_relative_fast(core, published)
+    else:
+        parsed = resolve_absolute_fast(core, expression.precision)
     if parsed is None:
         parsed = _parse(core, language, published if expression.relative else None)
     if parsed is None:
@@ -234,6 +235,7 @@ MONTH_NUMBERS = {
     )
     for name in names
 }
+_DIGITS = "[0-9]"  # not \d: digits of other scripts go to dateparser
 _MONTH_DAY = re.compile(r"^(?:(\d{1,2})\s+(?:de\s+)?([^\W\d_]+)\.?|([^\W\d_]+)\.?\s+(\d{1,2}))$")
 
 
@@ -267,6 +269,51 @@ def resolve_relative_fast(core: str, published: datetime.date) -> datetime.date 
                 return None
             if candidate <= published:
                 return candidate
+    return None
+
+
+# The absolute forms the patterns find, once _core has dropped prepositions and ordinals.
+_ABSOLUTE_FORMS = [
+    re.compile(
+        rf"(?P<month>[^\W\d_]+)\.?\s+(?P<day>{_DIGITS}{{1,2}}),?\s+(?P<year>{_DIGITS}{{4}})"
+    ),
+    re.compile(
+        rf"(?P<day>{_DIGITS}{{1,2}})\s+(?:de\s+)?(?P<month>[^\W\d_]+)\.?,?\s+(?:(?:de|del)\s+)?"
+        rf"(?P<year>{_DIGITS}{{4}})"
+    ),
+    re.compile(
+        rf"(?P<year>{_DIGITS}{{4}})-(?P<month_number>{_DIGITS}{{2}})-(?P<day>{_DIGITS}{{2}})"
+    ),
+    re.compile(
+        rf"(?P<day>{_DIGITS}{{1,2}})/(?P<month_number>{_DIGITS}{{1,2}})/(?P<year>{_DIGITS}{{4}})"
+    ),
+    re.compile(rf"(?P<month>[^\W\d_]+)\.?,?\s+(?:(?:de|del)\s+)?(?P<year>{_DIGITS}{{4}})"),
+]
+_BARE_YEAR = re.compile(rf"{_DIGITS}{{4}}")
+
+
+def resolve_absolute_fast(core: str, precision: str) -> datetime.date | None:
+    """ "May 9, 2024", "9 de mayo de 2024", "2024-05-09", "9/5/2024", "May 2024", "2024" read
+    from a month-name table, as dateparser reads them (day first, the first of a month), but
+    without its cost: most articles' date lines are one of these, and each is a new date.
+    Anything else, or a date that does not exist, returns None and goes to dateparser."""
+    if precision == YEAR and _BARE_YEAR.fullmatch(core):
+        return datetime.date(int(core), 1, 1)  # the caller keeps the year only
+    for form in _ABSOLUTE_FORMS:
+        match = form.fullmatch(core)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        if parts.get("month_number"):
+            month = int(parts["month_number"])
+        else:
+            month = MONTH_NUMBERS.get(parts["month"].lower())
+            if month is None:
+                return None
+        try:
+            return datetime.date(int(parts["year"]), month, int(parts.get("day") or 1))
+        except ValueError:
+            return None
     return None
 
 
