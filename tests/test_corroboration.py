@@ -171,3 +171,72 @@ def test_two_events_of_one_article_joining_the_same_event_link_each_country_once
     (meeting,) = Event.objects.filter(event_type="meeting")
     assert meeting.excerpts.filter(article=second).count() == 2
     assert list(meeting.countries.values_list("code", flat=True)).count("VE") == 1
+
+
+def test_a_death_toll_and_a_number_detained_are_not_a_disagreement():
+    import_story(
+        "declared.txt",
+        "Emergency declared\n\nMarch 28, 2022\n\nNayib Bukele declared a state of emergency "
+        "against MS-13 and Barrio 18 on Sunday, after 62 homicides in one day.",
+    )
+    import_story(
+        "since.txt",
+        "Emergency since March\n\nApril 2, 2022\n\nNayib Bukele declared the state of emergency "
+        "against MS-13 and Barrio 18 on March 27; 6,000 gang members have been detained since.",
+    )
+    (emergency,) = Event.objects.filter(event_type="policy")
+    assert emergency.excerpts.values("article").distinct().count() == 2
+    assert not emergency.is_disputed
+
+
+def test_two_death_tolls_that_differ_are_a_disagreement():
+    import_story(
+        "sixty-two.txt",
+        "Emergency declared\n\nMarch 28, 2022\n\nNayib Bukele declared a state of emergency "
+        "against MS-13 and Barrio 18 on Sunday, after 62 homicides in one day.",
+    )
+    import_story(
+        "eighty-seven.txt",
+        "Emergency declared\n\nMarch 29, 2022\n\nNayib Bukele declared the state of emergency "
+        "against MS-13 and Barrio 18 on March 27, after 87 homicides in one weekend.",
+    )
+    (emergency,) = Event.objects.filter(event_type="policy")
+    assert emergency.is_disputed
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="articles/extraction/corroboration.py match_score: undated reports merge whatever "
+    "their articles' publication dates; EventSummary carries no publication date",
+)
+def test_undated_visits_reported_two_years_apart_stay_two_events():
+    import_story(
+        "2024.txt",
+        "Bullrich in El Salvador\n\nJune 10, 2024\n\nArgentine Security Minister Patricia "
+        "Bullrich visited El Salvador's CECOT Mega Prison, seeking policies to emulate.",
+    )
+    import_story(
+        "2026.txt",
+        "Bullrich back in El Salvador\n\nFebruary 20, 2026\n\nArgentine Security Minister "
+        "Patricia Bullrich visited El Salvador's CECOT Mega Prison, seeking new policies.",
+    )
+    assert Event.objects.filter(event_type="visit").count() == 2
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="articles/extraction/corroboration.py match_score: one shared actor is enough, so "
+    "meetings with different counterparts on one day merge",
+)
+def test_meetings_with_different_people_on_one_day_stay_two_events():
+    import_story(
+        "trump.txt",
+        "Trump\n\nApril 15, 2025\n\nNayib Bukele met Donald Trump at the White House on "
+        "April 14, 2025 to discuss CECOT.",
+    )
+    import_story(
+        "rubio.txt",
+        "Rubio\n\nApril 15, 2025\n\nNayib Bukele met Marco Rubio at the State Department on "
+        "April 14, 2025 to discuss CECOT and the Alien Enemies Act.",
+    )
+    assert Event.objects.filter(event_type="meeting").count() == 2
