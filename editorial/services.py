@@ -70,6 +70,9 @@ def merge_events(*, target: Event, sources: Sequence[Event], user) -> Event:
         for source in sources:
             source.delete()
         refresh_disputes([target.pk])
+        # The version kept is the merged event as it now stands, disputed or not.
+        target.refresh_from_db(fields=["is_disputed"])
+        reversion.add_to_revision(target)
     return target
 
 
@@ -106,7 +109,6 @@ def split_excerpt(*, excerpt: Excerpt, user) -> Event:
     keep_version_before_first_edit(Event, [original.pk])
     with reversion.create_revision():
         reversion.set_user(user)
-        reversion.set_comment(f"Split off from event #{original.pk}: {original.title}")
         new_event = Event.objects.create(
             title=original.title,
             date=original.date,
@@ -122,12 +124,21 @@ def split_excerpt(*, excerpt: Excerpt, user) -> Event:
         if original.excerpts.exclude(article_id=excerpt.article_id).exists():
             # Splitting a merge of several articles: this article's account goes as a whole.
             moving = original.excerpts.filter(article_id=excerpt.article_id)
-        moving.update(event=new_event)
+        for moved in moving:  # saved one by one, so each excerpt's history shows the move
+            moved.event = new_event
+            moved.save(update_fields=["event"])
         excerpt.event = new_event
         refresh_disputes([original.pk, new_event.pk])
-        if original.status == Event.Status.EXTRACTED:
-            original.status = Event.Status.REVIEWED
-            original.save(update_fields=["status", "updated"])
+        # Both events' histories tell of the split, the original's too: it lost a source.
+        reversion.set_comment(
+            f"Split “{excerpt.article.title}” off event #{original.pk} ({original.title}) "
+            f"into event #{new_event.pk}."
+        )
+        new_event.refresh_from_db(fields=["is_disputed"])
+        reversion.add_to_revision(new_event)
+        original.refresh_from_db(fields=["is_disputed"])
+        original.status = Event.Status.REVIEWED
+        original.save(update_fields=["status", "updated"])
     return new_event
 
 

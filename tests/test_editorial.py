@@ -183,3 +183,43 @@ def test_history_comments_are_stored_in_english_whatever_the_editors_language():
         services.set_status(events=[event], status="rejected", user=editor)
     latest = Version.objects.get_for_object(event).first()
     assert latest.revision.get_comment() == "Marked rejected."
+
+
+def test_a_split_is_in_both_events_histories_with_their_sources_as_they_now_stand(editor):
+    event = EventFactory(title="The CECOT transfer", is_disputed=True)
+    first = ExcerptFactory(event=event, article=ArticleFactory(title="Article one"))
+    second = ExcerptFactory(event=event, article=ArticleFactory(title="Article two"))
+    first.figures.create(value=238, unit="people", counts="members", text="238 members")
+    second.figures.create(value=232, unit="people", counts="migrants", text="232 migrants")
+
+    new_event = services.split_excerpt(excerpt=second, user=editor)
+
+    original_history = Version.objects.get_for_object(event).order_by("pk")
+    latest = original_history.last()
+    assert latest.revision.user == editor
+    assert f"into event #{new_event.pk}" in latest.revision.get_comment()
+    assert "Article two" in latest.revision.get_comment()
+    assert latest.field_dict["is_disputed"] is False
+    assert latest.field_dict["status"] == "reviewed"
+    (new_version,) = Version.objects.get_for_object(new_event)
+    assert new_version.revision == latest.revision
+    assert new_version.field_dict["is_disputed"] is False
+    moved = Version.objects.get_for_object(second).get()
+    assert moved.field_dict["event_id"] == new_event.pk
+
+
+def test_a_merge_keeps_the_merged_events_dispute_in_its_history(editor):
+    target = EventFactory(title="238 transferred")
+    source = EventFactory(title="232 transferred")
+    first = ExcerptFactory(event=target)
+    second = ExcerptFactory(event=source)
+    first.figures.create(value=238, unit="people", counts="members", text="238 members")
+    second.figures.create(value=232, unit="people", counts="migrants", text="232 migrants")
+
+    services.merge_events(target=target, sources=[source], user=editor)
+
+    target.refresh_from_db()
+    assert target.is_disputed
+    latest = Version.objects.get_for_object(target).order_by("pk").last()
+    assert latest.field_dict["is_disputed"] is True
+    assert latest.revision.get_comment().startswith("Merged in")
