@@ -10,9 +10,10 @@ import reversion
 from django.db import transaction
 from django.utils.translation import gettext
 
+from articles.extraction.figures import extract_figures
 from editorial.history import keep_version_before_first_edit, write_revision_now
 from timeline.corroboration import refresh_disputes
-from timeline.models import Actor, Event, Excerpt
+from timeline.models import Actor, Event, Excerpt, Figure
 
 
 class EditorialError(Exception):
@@ -166,3 +167,30 @@ def merge_actors(*, target: Actor, sources: Sequence[Actor], user) -> Actor:
         for source in sources:
             source.delete()
     return target
+
+
+@transaction.atomic
+def excerpt_saved(*, excerpt: Excerpt, previous_event_id: int | None, quote_changed: bool) -> None:
+    """After an editor adds, moves or rewords an excerpt: its figures and both events' disputes.
+
+    The figures are read from the quote as the importer reads them, so a source an editor adds
+    by hand counts in the comparison like an imported one.
+    """
+    if quote_changed:
+        excerpt.figures.all().delete()
+        Figure.objects.bulk_create(
+            Figure(
+                excerpt=excerpt,
+                value=figure.value,
+                unit=figure.unit,
+                counts=figure.counts[:100],
+                text=figure.text[:200],
+            )
+            for figure in extract_figures(excerpt.quote)
+        )
+    refresh_disputes({excerpt.event_id, previous_event_id} - {None})
+
+
+def excerpts_deleted(*, event_ids: Iterable[int]) -> None:
+    """An event that lost a source may no longer be disputed."""
+    refresh_disputes(event_ids)

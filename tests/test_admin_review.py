@@ -6,9 +6,9 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from articles.services import import_text
 from editorial.accounts import make_editor
-from tests.factories import ActorFactory, EventFactory, ExcerptFactory
+from tests.factories import ActorFactory, ArticleFactory, EventFactory, ExcerptFactory
 from tests.test_admin import form_data
-from timeline.models import Actor, Event
+from timeline.models import Actor, Event, Excerpt
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +132,62 @@ def test_merging_actors_in_the_admin_moves_their_events(editor_client):
     assert list(event.actors.all()) == [target]
     target.refresh_from_db()
     assert "Fold in" in target.aliases
+
+
+@pytest.fixture
+def reported_238():
+    """An event whose one source counts 238 people transferred."""
+    article = ArticleFactory(body="The US sent 238 members of Tren de Aragua to CECOT.")
+    event = EventFactory(title="Transfer to CECOT", event_type="transfer")
+    excerpt = ExcerptFactory(event=event, article=article, quote=article.body, start=0)
+    excerpt.figures.create(value=238, unit="people", counts="members", text="238 members")
+    return event
+
+
+def test_an_excerpt_added_by_hand_counts_its_figures_and_can_dispute_the_event(
+    editor_client, reported_238
+):
+    other = ArticleFactory(body="Officials said 232 migrants were flown to Cecot in March.")
+
+    response = editor_client.post(
+        reverse("admin:timeline_excerpt_add"),
+        {"article": other.pk, "event": reported_238.pk, "quote": other.body},
+    )
+
+    assert response.status_code == 302
+    added = Excerpt.objects.get(article=other)
+    assert [(f.value, f.unit, f.counts) for f in added.figures.all()] == [
+        (232, "people", "migrants")
+    ]
+    reported_238.refresh_from_db()
+    assert reported_238.is_disputed
+
+
+def test_moving_or_deleting_the_disagreeing_excerpt_clears_the_dispute(editor_client, reported_238):
+    other = ArticleFactory(body="Officials said 232 migrants were flown to Cecot in March.")
+    editor_client.post(
+        reverse("admin:timeline_excerpt_add"),
+        {"article": other.pk, "event": reported_238.pk, "quote": other.body},
+    )
+    disagreeing = Excerpt.objects.get(article=other)
+    elsewhere = EventFactory(title="A later flight", event_type="transfer")
+    url = reverse("admin:timeline_excerpt_change", args=[disagreeing.pk])
+    data = {"article": other.pk, "event": elsewhere.pk, "quote": other.body, "start": 0}
+    data["end"] = len(other.body)
+
+    assert editor_client.post(url, data).status_code == 302
+
+    reported_238.refresh_from_db()
+    assert not reported_238.is_disputed
+    editor_client.post(
+        reverse("admin:timeline_excerpt_change", args=[disagreeing.pk]),
+        {**data, "event": reported_238.pk},
+    )
+    reported_238.refresh_from_db()
+    assert reported_238.is_disputed
+
+    delete_url = reverse("admin:timeline_excerpt_delete", args=[disagreeing.pk])
+    assert editor_client.post(delete_url, {"post": "yes"}).status_code == 302
+
+    reported_238.refresh_from_db()
+    assert not reported_238.is_disputed

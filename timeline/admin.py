@@ -234,9 +234,24 @@ class ExcerptAdmin(HistoryAdmin):
 
     def save_model(self, request, obj: Excerpt, form, change: bool) -> None:
         """An event an editor gave a source to is the editor's: re-extraction keeps it."""
+        previous_event_id = form.initial.get("event") if change else None
         super().save_model(request, obj, form, change)
+        services.excerpt_saved(
+            excerpt=obj,
+            previous_event_id=previous_event_id,
+            quote_changed=not change or "quote" in form.changed_data,
+        )
         if obj.event.status == Event.Status.EXTRACTED:
             services.set_status(events=[obj.event], status="reviewed", user=request.user)
+
+    def delete_model(self, request, obj: Excerpt) -> None:
+        super().delete_model(request, obj)
+        services.excerpts_deleted(event_ids=[obj.event_id])
+
+    def delete_queryset(self, request, queryset) -> None:
+        event_ids = set(queryset.values_list("event_id", flat=True))
+        super().delete_queryset(request, queryset)
+        services.excerpts_deleted(event_ids=event_ids)
 
 
 class AliasAdmin(HistoryAdmin):
