@@ -110,8 +110,13 @@ def merge_action_page(
     *,
     merge,
     noun: str,
+    keep_by_default=None,
 ) -> HttpResponse | None:
-    """The two steps of a merge action: choose the one to keep, then merge the others into it."""
+    """The two steps of a merge action: choose the one to keep, then merge the others into it.
+
+    `keep_by_default(objects)` picks the one offered first, e.g. the event an editor already
+    worked on, so that a hasty click does not throw away their edits.
+    """
     wording = MERGE_WORDING[noun]
     objects = list(queryset)
     if len(objects) < 2:
@@ -127,10 +132,17 @@ def merge_action_page(
             merged = str(wording["merged"]) % {"count": len(others), "target": target}
             model_admin.report(request, merged)
             return None
+    default = keep_by_default(objects) if keep_by_default else objects[0]
     return model_admin.confirmation_page(
         request,
         "admin/editorial/merge_confirmation.html",
-        {"title": wording["title"], "objects": objects, "noun": noun, "action": "merge_selected"},
+        {
+            "title": wording["title"],
+            "objects": objects,
+            "default_target": default,
+            "noun": noun,
+            "action": "merge_selected",
+        },
     )
 
 

@@ -1,8 +1,10 @@
 """Reviewing in the admin: merge and split events, aliases and re-scans, merging actors."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
-from pytest_django.asserts import assertContains, assertRedirects
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from articles.services import import_text
 from editorial.accounts import make_editor
@@ -191,3 +193,41 @@ def test_moving_or_deleting_the_disagreeing_excerpt_clears_the_dispute(editor_cl
 
     reported_238.refresh_from_db()
     assert not reported_238.is_disputed
+
+
+def test_the_merge_page_offers_to_keep_the_event_an_editor_reviewed(editor_client):
+    extracted = EventFactory(title="Extracted copy", date=datetime.date(2025, 3, 1))
+    reviewed = EventFactory(
+        title="Retitled by an editor", date=datetime.date(2025, 3, 2), status="reviewed"
+    )
+    ExcerptFactory(event=extracted)
+    ExcerptFactory.create_batch(2, event=reviewed, article=ArticleFactory())
+    ExcerptFactory(event=reviewed)
+
+    response = editor_client.post(
+        reverse("admin:timeline_event_changelist"),
+        {"action": "merge_selected", "_selected_action": [extracted.pk, reviewed.pk]},
+    )
+
+    assertContains(
+        response,
+        f'<input type="radio" name="target" id="target-{reviewed.pk}" value="{reviewed.pk}" '
+        "checked>",
+        html=False,
+    )
+    assertNotContains(response, f'value="{extracted.pk}" checked')
+    assertContains(response, "(Reviewed; Sources: 2)")
+    assertContains(response, "(Extracted; Sources: 1)")
+
+
+def test_the_actor_merge_page_says_how_many_events_each_has(editor_client):
+    first, second = ActorFactory(name="Bernardo Arevalo"), ActorFactory(name="Arévalo de León")
+    EventFactory(actors=[first])
+
+    response = editor_client.post(
+        reverse("admin:timeline_actor_changelist"),
+        {"action": "merge_selected", "_selected_action": [first.pk, second.pk]},
+    )
+
+    assertContains(response, "(Events: 1)", count=1)
+    assertContains(response, "(Events: 0)", count=1)

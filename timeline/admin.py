@@ -50,6 +50,11 @@ class EventExcerptInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, gettext("Split off into a new event…"))
 
 
+def reviewed_first(events: list[Event]) -> Event:
+    """The event to keep unless the editor says otherwise: one an editor already reviewed."""
+    return next((e for e in events if e.status == Event.Status.REVIEWED), events[0])
+
+
 @admin.register(Event)
 class EventAdmin(HistoryAdmin):
     form = EventForm
@@ -180,6 +185,7 @@ class EventAdmin(HistoryAdmin):
             queryset.order_by("date", "pk"),
             merge=services.merge_events,
             noun="event",
+            keep_by_default=reviewed_first,
         )
 
     def get_urls(self):
