@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from articles.models import Article
-from editorial.admin import HistoryAdmin, public_link
+from editorial.admin import HistoryAdmin, public_link, quote_as_found
 from editorial.article_forms import ArticleAddForm, ArticleChangeForm
 from editorial.articles import RecoveryError, describe_extraction, recover_article, reextract
 from timeline.models import Event, Excerpt
@@ -46,7 +46,7 @@ class ArticleExcerptInline(admin.TabularInline):
     extra = 0
     can_delete = False
     template = "admin/editorial/edit_inline/readonly_tabular.html"
-    fields = readonly_fields = ("event_link", "event_date", "event_status", "quote")
+    fields = readonly_fields = ("event_link", "event_date", "event_status", "quote_found")
     ordering = ("start", "pk")
     verbose_name = _("event")
     verbose_name_plural = _("Events found in this article, with their excerpts")
@@ -69,6 +69,10 @@ class ArticleExcerptInline(admin.TabularInline):
     @admin.display(description=_("Status"))
     def event_status(self, excerpt: Excerpt) -> str:
         return excerpt.event.get_status_display()
+
+    @admin.display(description=_("quote"))
+    def quote_found(self, excerpt: Excerpt) -> str:
+        return quote_as_found(excerpt)
 
 
 @admin.register(Article)

@@ -149,3 +149,15 @@ def merge_action_page(
 def public_link(obj: models.Model) -> str:
     """The object's page on the public site, for the changelists' "Public page" column."""
     return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), gettext("View on site"))
+
+
+def quote_as_found(excerpt) -> str:
+    """The quote, saying so when it is gone from the article's current text (kept for an
+    event an editor reviewed, after the text was changed)."""
+    if excerpt.pk is not None and excerpt.start is None:
+        return format_html(
+            '{} <span class="help">{}</span>',
+            excerpt.quote,
+            gettext("(this quote is no longer found in the article’s current text)"),
+        )
+    return excerpt.quote

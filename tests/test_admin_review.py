@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -231,3 +233,55 @@ def test_the_actor_merge_page_says_how_many_events_each_has(editor_client):
 
     assertContains(response, "(Events: 1)", count=1)
     assertContains(response, "(Events: 0)", count=1)
+
+
+def test_the_event_page_shows_each_sources_figures_and_offers_a_split_only_with_two(
+    editor_client, reported_238
+):
+    url = reverse("admin:timeline_event_change", args=[reported_238.pk])
+    (only,) = reported_238.excerpts.all()
+
+    alone = editor_client.get(url)
+
+    assertContains(alone, "238 members")
+    assertNotContains(alone, reverse("admin:timeline_event_split", args=[reported_238.pk, only.pk]))
+
+    other = ArticleFactory(body="Officials said 232 migrants were flown to Cecot.")
+    second = ExcerptFactory(event=reported_238, article=other, quote=other.body, start=0)
+    second.figures.create(value=232, unit="people", counts="migrants", text="232 migrants")
+
+    both = editor_client.get(url)
+
+    assertContains(both, "232 migrants")
+    for excerpt in (only, second):
+        split_url = reverse("admin:timeline_event_split", args=[reported_238.pk, excerpt.pk])
+        assertContains(both, split_url)
+
+
+def test_the_event_page_makes_the_same_queries_for_any_number_of_sources(
+    editor_client, reported_238
+):
+    url = reverse("admin:timeline_event_change", args=[reported_238.pk])
+    ExcerptFactory(event=reported_238)
+    with CaptureQueriesContext(connection) as two:
+        editor_client.get(url)
+    for excerpt in ExcerptFactory.create_batch(5, event=reported_238):
+        excerpt.figures.create(value=1, unit="people", counts="people", text="1 person")
+    with CaptureQueriesContext(connection) as seven:
+        editor_client.get(url)
+
+    assert len(seven) == len(two)
+
+
+def test_a_quote_gone_from_the_changed_text_is_marked_on_both_admin_pages(editor_client):
+    article = ArticleFactory(body="Rubio met Bukele on Sunday. Later text.")
+    event = EventFactory(status="reviewed")
+    ExcerptFactory(event=event, article=article, quote="Rubio met Bukele on Saturday.")
+    Excerpt.objects.filter(event=event).update(start=None, end=None)
+    gone = "(this quote is no longer found in the article’s current text)"
+
+    for url in (
+        reverse("admin:timeline_event_change", args=[event.pk]),
+        reverse("admin:articles_article_change", args=[article.pk]),
+    ):
+        assertContains(editor_client.get(url), gone, count=1)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from editorial import services
-from editorial.admin import HistoryAdmin, merge_action_page, public_link
+from editorial.admin import HistoryAdmin, merge_action_page, public_link, quote_as_found
 from editorial.forms import ActorForm, CountryForm, EventForm, ExcerptForm
 from editorial.mentions import link_new_mentions
 from timeline.models import Actor, Country, Event, Excerpt
@@ -26,11 +26,18 @@ class EventExcerptInline(admin.TabularInline):
     extra = 0
     can_delete = False
     template = "admin/editorial/edit_inline/readonly_tabular.html"
-    fields = readonly_fields = ("article_link", "quote", "split_link")
+    fields = readonly_fields = ("article_link", "quote_found", "figure_list", "split_link")
     verbose_name_plural = _("Excerpts (the event's sources)")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article")
+        """Figures and the event's number of excerpts in two queries, not two per row."""
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("article")
+            .prefetch_related("figures")
+            .annotate(event_excerpt_count=Count("event__excerpts"))
+        )
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -42,9 +49,21 @@ class EventExcerptInline(admin.TabularInline):
         url = reverse("admin:articles_article_change", args=[excerpt.article_id])
         return format_html('<a href="{}">{}</a>', url, excerpt.article.title)
 
+    @admin.display(description=_("quote"))
+    def quote_found(self, excerpt: Excerpt) -> str:
+        return quote_as_found(excerpt)
+
+    @admin.display(description=_("Figures"))
+    def figure_list(self, excerpt: Excerpt) -> str:
+        """What this source counts, to compare with the others when they disagree."""
+        if excerpt.pk is None:
+            return ""
+        return ", ".join(figure.text for figure in excerpt.figures.all()) or "—"
+
     @admin.display(description="")
     def split_link(self, excerpt: Excerpt) -> str:
-        if excerpt.pk is None:
+        # An event's only source cannot be split off: the event would be left with none.
+        if excerpt.pk is None or excerpt.event_excerpt_count < 2:
             return ""
         url = reverse("admin:timeline_event_split", args=[excerpt.event_id, excerpt.pk])
         return format_html('<a href="{}">{}</a>', url, gettext("Split off into a new event…"))
