@@ -5,7 +5,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.models import Article
 from timeline.excerpt_highlighting import highlighted_paragraphs, placed_excerpts
@@ -15,7 +15,7 @@ from timeline.models import Event, Excerpt
 ARTICLES_PER_PAGE = 50
 
 
-@require_GET
+@require_safe
 def article_list(request: HttpRequest) -> TemplateResponse:
     q = clean_search_text(request.GET.get("q", ""))
     articles = (
@@ -35,7 +35,7 @@ def article_list(request: HttpRequest) -> TemplateResponse:
     return TemplateResponse(request, "articles/article_list.html", {"page_obj": page, "q": q})
 
 
-@require_GET
+@require_safe
 def article_detail(request: HttpRequest, slug: str) -> TemplateResponse:
     """The excerpts of rejected events are neither highlighted nor listed."""
     visible_excerpts = (

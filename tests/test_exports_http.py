@@ -9,6 +9,7 @@ import icalendar
 import jsonschema
 import pytest
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from tests.factories import (
     ActorFactory,
@@ -18,6 +19,7 @@ from tests.factories import (
     make_events_with_sources,
 )
 from timeline.api_schema import TIMELINE_JSON_SCHEMA
+from timeline.export_views import timeline_csv, timeline_ics, timeline_timelinejs
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -179,6 +181,33 @@ def test_an_unknown_scope_is_not_found(client, url):
 
 def test_exports_answer_only_get(client):
     assert client.post("/timeline.json").status_code == 405
+
+
+@pytest.mark.parametrize("suffix", [*EXPORT_SUFFIXES, "feed.atom"])
+def test_a_head_request_gets_the_headers_of_the_export(client, sv, suffix):
+    """Link checkers and `curl -I` ask with HEAD."""
+    make_events_with_sources(3, actors=[], countries=[sv])
+    full = client.get(f"/countries/SV/{suffix}")
+
+    head = client.head(f"/countries/SV/{suffix}")
+
+    assert head.status_code == 200
+    assert head["Content-Type"] == full["Content-Type"]
+    assert head.get("Content-Disposition") == full.get("Content-Disposition")
+
+
+@pytest.mark.parametrize("view", [timeline_csv, timeline_timelinejs, timeline_ics])
+def test_a_head_request_streams_no_rows(django_assert_num_queries, sv, view):
+    """The WSGI server still iterates a HEAD's body (only the test client drops it unread), so
+    the view itself must leave the stream empty: a HEAD of a million-row CSV stays cheap."""
+    make_events_with_sources(3, actors=[], countries=[sv])
+    response = view(RequestFactory().head("/countries/SV/export"), code="SV")
+
+    with django_assert_num_queries(0):
+        streamed = b"".join(response.streaming_content)
+
+    assert response.status_code == 200
+    assert streamed == b""
 
 
 def test_rejected_events_are_left_out_of_every_format(client, sv):

@@ -1,10 +1,13 @@
 """The interface in English and Spanish: the catalogue, dates, names, pages and the switcher."""
 
 import datetime
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import feedparser
+import icalendar
 import polib
 import pytest
 from django.conf import settings
@@ -195,9 +198,24 @@ def test_date_explanations_in_spanish(spanish, stored, spanish_text):
     assert date_explanation(stored) == spanish_text
 
 
-def test_date_explanations_in_english_are_the_stored_text():
-    stored = "'this Monday' in an article published 14 Apr 2025"
-    assert date_explanation(stored) == stored
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        (
+            "'this Monday' in an article published 14 Apr 2025",
+            "“this Monday” in an article published 14 Apr 2025",
+        ),
+        ("'in 2022' in the text", "“in 2022” in the text"),
+        (
+            "'June 2030' would fall after the article's publication.",
+            "“June 2030” would fall after the article’s publication.",
+        ),
+        ("No date in the text.", "No date in the text."),
+        ("Set by an editor from the minutes.", "Set by an editor from the minutes."),
+    ],
+)
+def test_date_explanations_in_english_quote_the_phrase_typographically(stored, shown):
+    assert date_explanation(stored) == shown
 
 
 @pytest.mark.django_db
@@ -511,6 +529,49 @@ def test_csv_export_header_follows_the_readers_language(client, seeded):
     spanish_header = b"".join(spanish.streaming_content).decode().splitlines()[0]
     assert english_header.startswith("id,title,date,date_precision,date_display,event_type")
     assert spanish_header.startswith("id,título,fecha,precisión_fecha,fecha_mostrada,tipo")
+
+
+def streamed_in_english(response) -> str:
+    """Read a streamed export as a server would, after the view returned and with the thread
+    since switched to another reader's language."""
+    with translation.override("en"):
+        return b"".join(response.streaming_content).decode()
+
+
+@pytest.mark.django_db
+def test_timelinejs_speaks_the_readers_language_while_it_streams(client):
+    us = Country.objects.get(code="US")
+    shown = EventFactory(date=datetime.date(2025, 4, 14), countries=[us])
+    ExcerptFactory(event=shown, article=ArticleFactory(outlet="EFE"))
+    EventFactory(date=datetime.date(2024, 1, 1), date_precision=Event.Precision.YEAR)
+
+    response = client.get("/timeline.timelinejs.json", HTTP_ACCEPT_LANGUAGE="es")
+
+    slides = {s["unique_id"]: s for s in json.loads(streamed_in_english(response))["events"]}
+    slide = slides[f"event-{shown.pk}"]
+    assert slide["display_date"] == "14 de abril de 2025"
+    assert slide["group"] == "Estados Unidos"
+    assert ">Fuente: EFE</a>" in slide["text"]["text"]
+    assert ">Este evento en Newsroom Timeline</a>" in slide["text"]["text"]
+    assert "Source" not in slide["text"]["text"]
+    assert {s["group"] for s in slides.values()} == {"Estados Unidos", "Sin país"}
+
+
+@pytest.mark.django_db
+def test_calendar_and_feed_name_countries_in_the_readers_language(client):
+    us = Country.objects.get(code="US")
+    EventFactory(date=datetime.date(2025, 4, 14), event_type=Event.Type.VISIT, countries=[us])
+
+    ics = client.get("/countries/US/timeline.ics", HTTP_ACCEPT_LANGUAGE="es")
+    feed = client.get("/countries/US/feed.atom", HTTP_ACCEPT_LANGUAGE="es")
+
+    calendar = icalendar.Calendar.from_ical(streamed_in_english(ics))
+    assert str(calendar["X-WR-CALNAME"]) == "Estados Unidos · Newsroom Timeline"
+    (vevent,) = calendar.walk("VEVENT")
+    assert set(vevent["CATEGORIES"].cats) == {"Visita", "Estados Unidos"}
+    parsed = feedparser.parse(feed.text)
+    assert parsed.feed.title == "Estados Unidos · Newsroom Timeline"
+    assert {tag.term for tag in parsed.entries[0].tags} == {"Visita", "Estados Unidos"}
 
 
 @pytest.mark.parametrize(

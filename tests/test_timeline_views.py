@@ -251,6 +251,61 @@ def test_page_beyond_the_last_shows_the_last_page(client, sv):
     assertContains(response, "this is page 2, the last one")
 
 
+def summary(response) -> str:
+    html = response.content.decode()
+    text = re.search(r'<p class="summary">(.*?)</p>', html, re.S).group(1)
+    return " ".join(re.sub(r"<[^>]+>", "", text).split())
+
+
+def test_an_empty_timeline_says_it_is_empty_instead_of_blaming_the_filters(client, bukele):
+    assert summary(client.get("/")) == (
+        "No events on the timeline yet: they appear here as articles are imported."
+    )
+    assert summary(client.get(bukele.get_absolute_url())) == "No events on this timeline yet."
+    assert summary(client.get("/?type=visit")) == "No events match these filters."
+    assert summary(client.get("/?sort=oldest")).startswith("No events on the timeline yet")
+
+
+def test_an_emptied_result_is_announced_with_its_reason(client):
+    event("Shown", datetime.date(2025, 1, 1))
+
+    response = client.get("/?q=nothing", headers=HTMX_RESULTS)
+
+    status = re.search(r'<div id="timeline-status" hx-swap-oob="innerHTML">(.*?)</div>',
+                       response.text, re.S).group(1)  # fmt: skip
+    assert status == "No events match these filters."
+
+
+def test_facet_counts_say_event_for_one_and_events_for_more(client, sv, us):
+    event("Both", datetime.date(2025, 1, 1), countries=[sv, us])
+    event("Salvador only", datetime.date(2025, 1, 2), countries=[sv])
+
+    html = client.get("/").text
+
+    def heard(option_id):
+        option = re.search(rf'id="{option_id}".*?</a>', html, re.S).group(0)
+        count = re.search(r'<span class="facet-count">(.*?)</span></span>', option).group(1)
+        return " ".join(re.sub(r"<[^>]+>", "", count).split())
+
+    assert heard("facet-country-SV") == "2 events"
+    assert heard("facet-country-US") == "1 event"
+
+
+def test_every_reading_page_answers_head_and_refuses_post(client, sv, bukele):
+    shown = event("Shown", datetime.date(2025, 1, 1), countries=[sv], actors=[bukele])
+    excerpt = ExcerptFactory(event=shown)
+    urls = ["/", "/?country=SV", shown.get_absolute_url(), "/actors/", bukele.get_absolute_url(),
+            "/countries/", sv.get_absolute_url(), "/articles/",
+            excerpt.article.get_absolute_url(), "/api/"]  # fmt: skip
+
+    for url in urls:
+        head = client.head(url)
+        assert head.status_code == 200, url
+        assert head["Content-Type"] == "text/html; charset=utf-8", url
+        assert head.content == b"", url
+        assert client.post(url).status_code == 405, url
+
+
 # htmx
 
 

@@ -11,8 +11,12 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from django.utils import translation
 from django.utils.html import escape, format_html, format_html_join
+from django.utils.translation import gettext
 
+from timeline.country_names import localized_country_name
+from timeline.export_selection import SITE_NAME
 from timeline.models import Event
 
 AbsoluteUrl = Callable[[str], str]
@@ -22,7 +26,6 @@ ICS_PRODUCT_ID = "-//Newsroom Timeline//Timeline export//EN"
 ICS_UID_DOMAIN = "newsroom-timeline"
 ICS_LINE_OCTETS = 75
 ICS_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-NO_COUNTRY_GROUP = "No country"
 
 
 def timelinejs_date(event: Event) -> dict:
@@ -37,29 +40,49 @@ def timelinejs_date(event: Event) -> dict:
     return parts
 
 
+def in_language_of_request(chunks: Iterable[str]) -> Iterator[str]:
+    """Make the chunks in the language active now, the request's: a streamed response is made
+    after the view has returned, when the thread's language may be another reader's."""
+    language = translation.get_language()
+
+    def made() -> Iterator[str]:
+        with translation.override(language):
+            yield from chunks
+
+    return made()
+
+
 def timelinejs_text(event: Event, absolute_url: AbsoluteUrl) -> str:
     """The excerpts as escaped quotations, each followed by a link we build to its source."""
     sources = format_html_join(
         "",
-        '<blockquote>{}</blockquote><p><a href="{}">Source: {}</a></p>',
+        '<blockquote>{}</blockquote><p><a href="{}">{}</a></p>',
         (
             (
                 excerpt.quote,
                 absolute_url(excerpt.get_absolute_url()),
-                excerpt.article.outlet or excerpt.article.title,
+                gettext("Source: %(source)s")
+                % {"source": excerpt.article.outlet or excerpt.article.title},
             )
             for excerpt in event.excerpts.all()
         ),
     )
     permalink = absolute_url(event.get_absolute_url())
     return sources + format_html(
-        '<p><a href="{}">This event on Newsroom Timeline</a></p>', permalink
+        '<p><a href="{}">{}</a></p>',
+        permalink,
+        gettext("This event on %(site)s") % {"site": SITE_NAME},
     )
+
+
+def country_names(event: Event) -> list[str]:
+    """The event's countries in the reader's language, as the pages name them."""
+    return [localized_country_name(c.code, c.name) for c in event.countries.all()]
 
 
 def timelinejs_slide(event: Event, absolute_url: AbsoluteUrl) -> dict:
     """One TimelineJS slide, grouped by the event's first country (TimelineJS takes one group)."""
-    countries = list(event.countries.all())
+    countries = country_names(event)
     return {
         "unique_id": f"event-{event.pk}",
         "start_date": timelinejs_date(event),
@@ -68,7 +91,7 @@ def timelinejs_slide(event: Event, absolute_url: AbsoluteUrl) -> dict:
             "headline": escape(event.title),
             "text": timelinejs_text(event, absolute_url),
         },
-        "group": countries[0].name if countries else NO_COUNTRY_GROUP,
+        "group": countries[0] if countries else gettext("No country"),
         "autolink": False,
     }
 
@@ -137,7 +160,7 @@ def ics_event_lines(event: Event, absolute_url: AbsoluteUrl) -> list[str]:
     categories = [
         event.get_event_type_display(),
         *(actor.name for actor in event.actors.all()),
-        *(country.name for country in event.countries.all()),
+        *country_names(event),
     ]
     return [
         "BEGIN:VEVENT",

@@ -13,6 +13,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from timeline.country_names import localized_country_name
 from timeline.filters import (
     UNKNOWN_ACTOR,
     UNKNOWN_COUNTRY,
@@ -106,6 +107,9 @@ def _known(model, field_name, values, warnings, unknown_message) -> list:
 
 
 def scope_title(scope: Actor | Country | None) -> str:
+    """ "Nayib Bukele · Newsroom Timeline"; a country in the reader's language."""
+    if isinstance(scope, Country):
+        return f"{localized_country_name(scope.code, scope.name)} · {SITE_NAME}"
     return f"{scope.name} · {SITE_NAME}" if scope is not None else SITE_NAME
 
 

@@ -15,10 +15,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict, Stre
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from timeline.api_schema import TIMELINE_JSON_SCHEMA
-from timeline.export_formats import ics_lines, timelinejs_chunks
+from timeline.export_formats import ics_lines, in_language_of_request, timelinejs_chunks
 from timeline.export_selection import (
     EXPORT_CHUNK_SIZE,
     EventSelection,
@@ -41,10 +41,11 @@ ExportView = Callable[..., HttpResponse]
 
 
 def export_view(view: Callable[[HttpRequest, EventSelection], HttpResponse]) -> ExportView:
-    """GET only; resolve the URL's scope, select the events, and answer 400 on an unreadable
-    query string (too many fields) instead of the HTML error page a program cannot read."""
+    """GET and HEAD only; resolve the URL's scope, select the events, and answer 400 on an
+    unreadable query string (too many fields) instead of the HTML error page a program cannot
+    read. A HEAD (link checkers, `curl -I`) gets the headers without the export being made."""
 
-    @require_GET
+    @require_safe
     @conditional_export
     @wraps(view)
     def wrapper(request: HttpRequest, slug: str | None = None, code: str | None = None):
@@ -54,6 +55,8 @@ def export_view(view: Callable[[HttpRequest, EventSelection], HttpResponse]) -> 
         except TooManyFieldsSent as error:
             return JsonResponse({"error": str(error), "warnings": []}, status=400)
         response = view(request, select_events(query, scope=scope))
+        if request.method == "HEAD" and response.streaming:
+            response.streaming_content = iter(())
         # Public, read-only and cookie-free: TimelineJS embeds fetch it from other sites.
         response["Access-Control-Allow-Origin"] = "*"
         return response
@@ -132,7 +135,7 @@ def timeline_json(request: HttpRequest, selection: EventSelection) -> JsonRespon
 def _streamed(
     chunks: Iterable[str], *, content_type: str, filename: str, as_attachment: bool = True
 ) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response = StreamingHttpResponse(in_language_of_request(chunks), content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
     return response
 
@@ -202,7 +205,7 @@ def timeline_ics(request: HttpRequest, selection: EventSelection) -> StreamingHt
     )
 
 
-@require_GET
+@require_safe
 def api(request: HttpRequest) -> TemplateResponse:
     """The API page: formats, filters and examples, with links that work on this site."""
     context = {
@@ -214,7 +217,7 @@ def api(request: HttpRequest) -> TemplateResponse:
     return TemplateResponse(request, "timeline/api.html", context)
 
 
-@require_GET
+@require_safe
 def api_schema(request: HttpRequest) -> JsonResponse:
     response = JsonResponse(TIMELINE_JSON_SCHEMA, content_type="application/schema+json")
     response["Access-Control-Allow-Origin"] = "*"

@@ -13,6 +13,7 @@ from django.http import HttpRequest, QueryDict
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
+from timeline.export_formats import country_names
 from timeline.export_selection import (
     EventSelection,
     html_url,
@@ -109,7 +110,7 @@ class TimelineFeed(Feed):
         return [
             event.get_event_type_display(),
             *(actor.name for actor in event.actors.all()),
-            *(country.name for country in event.countries.all()),
+            *country_names(event),
         ]
 
     def get_context_data(self, **kwargs) -> dict:

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
@@ -88,13 +88,13 @@ def _browse(
     return response
 
 
-@require_GET
+@require_safe
 @conditional_on_last_change
 def timeline(request: HtmxHttpRequest) -> TemplateResponse:
     return _browse(request, "timeline/timeline.html", {})
 
 
-@require_GET
+@require_safe
 def event_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     events = Event.objects.visible().with_sources().prefetch_related("excerpts__figures")
     event = get_object_or_404(events, pk=pk)
@@ -102,7 +102,7 @@ def event_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     return TemplateResponse(request, "timeline/event_detail.html", context)
 
 
-@require_GET
+@require_safe
 def actor_list(request: HtmxHttpRequest) -> TemplateResponse:
     return TemplateResponse(request, "timeline/actor_list.html", {"actors": actor_directory()})
 
@@ -113,7 +113,7 @@ def cached_profile(request: HttpRequest, scope: Actor | Country) -> Profile:
     return cached_summary(getattr(request, "last_change", None), key, lambda: profile(scope))
 
 
-@require_GET
+@require_safe
 @conditional_on_last_change
 def actor_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     actor = get_object_or_404(Actor.objects.select_related("country"), slug=slug)
@@ -123,13 +123,13 @@ def actor_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     return _browse(request, "timeline/actor_detail.html", context, scope=actor, heading_level=3)
 
 
-@require_GET
+@require_safe
 def country_list(request: HtmxHttpRequest) -> TemplateResponse:
     countries = country_directory()
     return TemplateResponse(request, "timeline/country_list.html", {"countries": countries})
 
 
-@require_GET
+@require_safe
 @conditional_on_last_change
 def country_detail(request: HtmxHttpRequest, code: str) -> TemplateResponse:
     if not re.fullmatch(r"[A-Za-z]{2}", code):

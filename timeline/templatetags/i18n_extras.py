@@ -11,7 +11,7 @@ import re
 from django import template
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 
-from timeline.country_names import is_english, localized_country_name
+from timeline.country_names import localized_country_name
 from timeline.models import Event, format_event_date
 
 register = template.Library()
@@ -70,9 +70,11 @@ def short_date(date: datetime.date) -> str:
 def date_explanation(text: str) -> str:
     """`{{ event.date_resolution|date_explanation }}`: the stored English sentence, translated.
 
-    English pages keep the stored text exactly; text of any other shape passes through.
+    In English too it goes through the catalogue, so the quoted phrase gets typographic quotes
+    (“on Monday”, as in Spanish «el lunes») instead of the stored apostrophes; text of any
+    other shape passes through.
     """
-    if not text or is_english():
+    if not text:
         return text
     if text == NO_DATE_IN_TEXT:
         return gettext("No date in the text.")
