@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -285,3 +286,27 @@ def test_a_quote_gone_from_the_changed_text_is_marked_on_both_admin_pages(editor
         reverse("admin:articles_article_change", args=[article.pk]),
     ):
         assertContains(editor_client.get(url), gone, count=1)
+
+
+def test_staff_outside_the_group_get_403_from_the_split_page_whatever_the_ids(client):
+    client.force_login(
+        get_user_model().objects.create_user("bob", password="a-long-password-1", is_staff=True)
+    )
+    event = EventFactory()
+    excerpt = ExcerptFactory(event=event)
+
+    for ids in ([event.pk, excerpt.pk], [event.pk, excerpt.pk + 1000]):
+        assert client.get(reverse("admin:timeline_event_split", args=ids)).status_code == 403
+
+
+def test_editors_list_the_disputes_they_have_not_resolved_yet(editor_client):
+    EventFactory(title="Disputed, no note", is_disputed=True)
+    EventFactory(title="Disputed, resolved", is_disputed=True, dispute_note="238 counts later")
+    EventFactory(title="Not disputed")
+
+    response = editor_client.get(
+        reverse("admin:timeline_event_changelist"),
+        {"is_disputed__exact": "1", "dispute_note__isempty": "1"},
+    )
+
+    assert [event.title for event in response.context["cl"].result_list] == ["Disputed, no note"]

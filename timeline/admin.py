@@ -92,6 +92,8 @@ class EventAdmin(HistoryAdmin):
     list_filter = (
         "status",
         "is_disputed",
+        # Disputed and without a note: the disputes still to resolve for readers.
+        ("dispute_note", admin.EmptyFieldListFilter),
         "merge_confirmed",
         "event_type",
         "date_precision",
@@ -217,11 +219,12 @@ class EventAdmin(HistoryAdmin):
 
     def split_view(self, request: HttpRequest, event_id: int, excerpt_id: int):
         """Confirm, then give the excerpt an event of its own and open it for editing."""
+        # Permission first: staff outside the group learn nothing, not even which ids exist.
+        if not (self.has_change_permission(request) and self.has_add_permission(request)):
+            raise PermissionDenied
         excerpt = get_object_or_404(
             Excerpt.objects.select_related("event", "article"), pk=excerpt_id, event_id=event_id
         )
-        if not (self.has_change_permission(request) and self.has_add_permission(request)):
-            raise PermissionDenied
         event_url = reverse("admin:timeline_event_change", args=[event_id])
         if request.method == "POST":
             try:
