@@ -201,5 +201,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# A locked-out login gets a page in the admin's look saying how long the lock lasts.
+AXES_LOCKOUT_CALLABLE = "editorial.accounts.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip_address"
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))

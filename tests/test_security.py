@@ -17,7 +17,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import RequestFactory, override_settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from editorial.accounts import make_editor
@@ -198,13 +198,18 @@ def public_urls(event) -> list[str]:
         "/countries/SV/",
         "/articles/",
         article.get_absolute_url(),
+        reverse("timeline:feed"),
     ]
-    for name in ("timeline:feed", "timeline:export", "timeline:export_csv", "timeline:rss"):
-        try:
-            urls.append(reverse(name))
-        except NoReverseMatch:
-            continue
     return urls
+
+
+# Formats that carry the text as data, never as markup: a browser must not sniff them as HTML.
+DATA_EXPORTS = {
+    "timeline:timeline-json": "application/json",
+    "timeline:timeline-timelinejs": "application/json",
+    "timeline:timeline-csv": "text/csv",
+    "timeline:timeline-ics": "text/calendar",
+}
 
 
 @pytest.mark.django_db
@@ -217,6 +222,21 @@ def test_untrusted_text_is_shown_as_text_on_every_public_page(client, hostile_ev
             assertNotContains(response, markup, msg_prefix=url)
         assert_no_inline_code(response.text, csp_nonce(response))
     assertContains(client.get(hostile_event.get_absolute_url()), "&lt;b onmouseover=")
+
+
+@pytest.mark.django_db
+def test_exports_carry_untrusted_text_as_data_that_no_browser_renders(client, hostile_event):
+    for name, content_type in DATA_EXPORTS.items():
+        response = client.get(reverse(name))
+
+        assert response.status_code == 200, name
+        assert response["Content-Type"].startswith(content_type), name
+        assert response["X-Content-Type-Options"] == "nosniff", name
+    timelinejs = client.get(reverse("timeline:timeline-timelinejs"))
+    content = b"".join(timelinejs.streaming_content) if timelinejs.streaming else timelinejs.content
+    (slide,) = json.loads(content)["events"]
+    for markup in RAW_MARKUP:  # TimelineJS renders these fields as HTML
+        assert markup not in slide["text"]["headline"] + slide["text"]["text"]
 
 
 @pytest.mark.django_db
@@ -298,6 +318,20 @@ def test_admin_login_locks_out_after_five_failures_even_with_the_right_password(
 
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_lockout_page_in_the_admins_look_says_how_long_and_who_can_lift_it(client):
+    make_editor(username="ana", password=PASSWORD)
+    for _ in range(5):
+        post_login(client, "ana", "wrong-password")
+
+    locked = post_login(client, "ana", PASSWORD)
+
+    assertContains(locked, "is locked for 15 minutes", status_code=429)
+    assertContains(locked, "ask an administrator", status_code=429)
+    assertContains(locked, 'id="site-name"', status_code=429)  # the admin's header
+    assert_no_inline_code(locked.text, csp_nonce(locked))
 
 
 @pytest.mark.django_db
