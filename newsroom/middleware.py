@@ -6,9 +6,10 @@ import time
 from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -32,9 +33,19 @@ def vary_on_htmx_middleware(
     return middleware
 
 
-def database_unavailable_response() -> HttpResponse:
-    """A friendly 503 that touches neither the database nor the session, which may be down too."""
-    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+def database_unavailable_response(request: HttpRequest) -> HttpResponse:
+    """A friendly 503 that touches neither the database nor the session, which may be down too.
+
+    A JSON export answers in JSON, for the programs that read it; a form that was being saved
+    says so, since "nothing has been lost" would not be true of the change just sent.
+    """
+    if request.path.endswith(".json"):
+        message = gettext("The database cannot be reached just now; try again in a minute.")
+        response: HttpResponse = JsonResponse({"error": message}, status=503)
+    elif request.method == "POST":
+        response = HttpResponse(loader.render_to_string("admin/503_not_saved.html"), status=503)
+    else:
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response
@@ -85,4 +96,4 @@ class DatabaseUnavailableMiddleware:
             logger.error(
                 "Database unavailable for %s %s: %s", request.method, request.path, exception
             )
-        return database_unavailable_response()
+        return database_unavailable_response(request)

@@ -240,3 +240,35 @@ def test_a_save_that_keeps_deadlocking_gives_the_clean_503_and_changes_nothing(c
     assertContains(response, "Temporarily unavailable", status_code=503)
     some_events.refresh_from_db()
     assert some_events.title == "A meeting"
+
+
+@pytest.mark.django_db
+def test_a_save_that_meets_a_lost_database_says_it_was_not_saved(client, some_events):
+    client.force_login(make_editor(username="editor", password="a-long-editor-password"))
+    url = f"/admin/timeline/event/{some_events.pk}/change/"
+    fields = replace_fields(form_fields(client.get(url).text, "event_form"), title="Lost")
+    data: dict[str, list[str]] = {}
+    for name, value in fields:
+        data.setdefault(name, []).append(value)
+
+    with connection.execute_wrapper(database_gone):
+        response = client.post(url, data)
+
+    assertContains(response, "what you sent was not saved", status_code=503)
+    assertNotContains(response, "Nothing has been lost", status_code=503)
+    assert response["Retry-After"] == "30"
+    some_events.refresh_from_db()
+    assert some_events.title == "A meeting"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/timeline.json", "/timeline.timelinejs.json"])
+def test_a_json_export_without_its_database_answers_in_json(client, some_events, url):
+    with connection.execute_wrapper(database_gone):
+        response = client.get(url)
+
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    assert "try again" in response.json()["error"]
+    assert response["Retry-After"] == "30"
+    assert client.get(url).status_code == 200
