@@ -92,6 +92,7 @@ class ArticleAdmin(HistoryAdmin):
     inlines = (ArticleExcerptInline,)
     actions = ("reextract_selected",)
     list_per_page = 50
+    ordering = ("-published", "title")  # Meta.ordering is dropped from the counting query
 
     def get_queryset(self, request):
         """Event counts in the rows' own query, not one query per article."""

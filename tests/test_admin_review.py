@@ -11,7 +11,13 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from articles.services import import_text
 from editorial.accounts import make_editor
-from tests.factories import ActorFactory, ArticleFactory, EventFactory, ExcerptFactory
+from tests.factories import (
+    ActorFactory,
+    ArticleFactory,
+    CountryFactory,
+    EventFactory,
+    ExcerptFactory,
+)
 from tests.test_admin import form_data
 from timeline.models import Actor, Event, Excerpt
 
@@ -310,3 +316,36 @@ def test_editors_list_the_disputes_they_have_not_resolved_yet(editor_client):
     )
 
     assert [event.title for event in response.context["cl"].result_list] == ["Disputed, no note"]
+
+
+@pytest.mark.parametrize(
+    ("field", "make", "term"),
+    [
+        ("actors", lambda name: ActorFactory(name=name), "Arévalo"),
+        ("countries", lambda name: CountryFactory(name=name, code=name[:2].upper()), "land"),
+    ],
+)
+def test_autocomplete_lists_actors_and_countries_by_name(editor_client, field, make, term):
+    for name in (f"Zed {term}", f"Abe {term}", f"Mia {term}"):
+        make(name)
+
+    response = editor_client.get(
+        "/admin/autocomplete/",
+        {"app_label": "timeline", "model_name": "event", "field_name": field, "term": term},
+    )
+
+    names = [result["text"].split(" (")[0] for result in response.json()["results"]]
+    assert names == [f"Abe {term}", f"Mia {term}", f"Zed {term}"]
+
+
+def test_autocomplete_lists_events_newest_first(editor_client):
+    for day in (3, 1, 2):
+        EventFactory(title=f"Meeting on the {day}", date=datetime.date(2025, 3, day))
+
+    response = editor_client.get(
+        "/admin/autocomplete/",
+        {"app_label": "timeline", "model_name": "excerpt", "field_name": "event", "term": "Meet"},
+    )
+
+    titles = [result["text"].split(": ")[1] for result in response.json()["results"]]
+    assert titles == ["Meeting on the 3", "Meeting on the 2", "Meeting on the 1"]

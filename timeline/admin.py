@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import truncatechars
@@ -126,6 +126,9 @@ class EventAdmin(HistoryAdmin):
     inlines = (EventExcerptInline,)
     actions = ("mark_reviewed", "mark_rejected", "merge_selected", "confirm_merges")
     list_per_page = 50
+    # The model's ordering again: Django drops Meta.ordering from the counting queries below,
+    # which left the autocomplete lists (and actions' selections) in no particular order.
+    ordering = (F("date").desc(nulls_last=True), "-id")
 
     def get_queryset(self, request):
         """One query for the rows, one per many-to-many column: never one per event."""
@@ -286,6 +289,7 @@ class AliasAdmin(HistoryAdmin):
     """Actors and countries: after an alias is added, re-scan the articles for it."""
 
     actions = ("rescan_mentions",)
+    ordering = ("name",)  # Meta.ordering is dropped from the counting queries of the lists
 
     @admin.action(description=_("Re-scan articles for new mentions"), permissions=["change"])
     def rescan_mentions(self, request: HttpRequest, queryset) -> None:

@@ -106,3 +106,47 @@ def test_the_admin_breaks_no_csp_rule(live_server, watched_page, seeded):
     page.locator("input.action-select").first.check()
     expect(page.locator(".actions .action-counter")).to_contain_text("1 of")
     assert page.csp_violations() == []
+
+
+def test_the_editors_own_admin_pages_and_widgets_break_no_csp_rule(
+    live_server, watched_page, seeded
+):
+    """The pages this project adds to the admin, and the admin's scripted widgets at work."""
+    page = watched_page
+    page.goto(f"{live_server.url}/admin/")
+    page.get_by_label("Username").fill("ana")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("#user-tools")).to_contain_text("ana")
+
+    merged = Event.objects.visible().filter(excerpts__isnull=False).distinct()
+    event = next(event for event in merged if event.excerpts.count() > 1)
+    excerpt = event.excerpts.last()
+    for path in (
+        f"/admin/timeline/event/{event.pk}/split/{excerpt.pk}/",
+        f"/admin/timeline/event/{event.pk}/history/",
+        "/admin/articles/article/recover/",
+        "/admin/timeline/event/recover/",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        expect(page.locator("#content")).to_be_visible()
+        assert page.csp_violations() == [], path
+
+    page.goto(f"{live_server.url}/admin/timeline/event/")
+    page.locator("input.action-select").nth(0).check()
+    page.locator("input.action-select").nth(1).check()
+    page.locator("select[name=action]").select_option("merge_selected")
+    page.locator("button[name=index]").click()
+    expect(page.get_by_role("heading", name="Merge events")).to_be_visible()
+    assert page.csp_violations() == []
+
+    page.goto(f"{live_server.url}/admin/timeline/actor/add/")
+    page.locator("#id_name").press_sequentially("Bernardo Arévalo")
+    expect(page.locator("#id_slug")).to_have_value("bernardo-arevalo")
+    assert page.csp_violations() == []
+
+    page.goto(f"{live_server.url}/admin/timeline/event/{event.pk}/change/")
+    page.locator(".field-actors .select2-selection").click()
+    page.keyboard.type("Bukele")
+    expect(page.locator(".select2-results__option", has_text="Nayib Bukele")).to_be_visible()
+    assert page.csp_violations() == []
