@@ -1,6 +1,10 @@
 """Form fields and forms of the editors' desk that are not about articles."""
 
+import hashlib
+import json
+
 from django import forms
+from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +36,8 @@ class EditConflictGuard(forms.ModelForm):
     """Refuse once to overwrite a change someone else saved since this page was opened.
 
     The editor's input stays in the form with the warning; saving again overwrites on purpose.
+    A model with an `updated` time is compared on it; one without (actors, countries, excerpts)
+    on a fingerprint of the stored values the form edits.
     """
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -40,27 +46,41 @@ class EditConflictGuard(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["loaded_version"].initial = self.instance.updated.isoformat()
+            self.fields["loaded_version"].initial = self._stored_version(self.instance)
+
+    def _stored_version(self, instance) -> str:
+        if hasattr(instance, "updated"):
+            return instance.updated.isoformat()
+        names = [name for name in self._meta.fields if name in model_to_dict(instance)]
+        values = model_to_dict(instance, fields=names)
+        return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()
 
     def clean(self):
         cleaned = super().clean()
         loaded = cleaned.get("loaded_version")
         if not self.instance.pk or not loaded or self.skip_conflict_check:
             return cleaned
-        saved = type(self.instance)._base_manager.filter(pk=self.instance.pk)
-        current = saved.values_list("updated", flat=True).first()
-        if current is not None and current.isoformat() != loaded:
+        stored = type(self.instance)._base_manager.filter(pk=self.instance.pk).first()
+        if stored is None:
+            return cleaned
+        current = self._stored_version(stored)
+        if current != loaded:
             self.data = self.data.copy()
-            self.data[self.add_prefix("loaded_version")] = current.isoformat()
-            when = timezone.localtime(current).strftime("%H:%M:%S")
-            raise forms.ValidationError(
-                gettext(
+            self.data[self.add_prefix("loaded_version")] = current
+            if hasattr(stored, "updated"):
+                when = timezone.localtime(stored.updated).strftime("%H:%M:%S")
+                message = gettext(
                     "Someone else saved this at %(when)s, after you opened the page. Your "
                     "changes are still below: open the page in another tab to compare, then "
                     "save again to keep yours."
+                ) % {"when": when}
+            else:
+                message = gettext(
+                    "Someone else saved this after you opened the page. Your changes are "
+                    "still below: open the page in another tab to compare, then save again "
+                    "to keep yours."
                 )
-                % {"when": when}
-            )
+            raise forms.ValidationError(message)
         return cleaned
 
 
@@ -81,7 +101,7 @@ class EventForm(EditConflictGuard):
         ]
 
 
-class ActorForm(forms.ModelForm):
+class ActorForm(EditConflictGuard):
     aliases = LinesField(
         required=False,
         help_text=_(
@@ -95,7 +115,7 @@ class ActorForm(forms.ModelForm):
         fields = ["name", "slug", "role", "country", "aliases"]
 
 
-class CountryForm(forms.ModelForm):
+class CountryForm(EditConflictGuard):
     aliases = LinesField(required=False, help_text=_("One per line, e.g. “U.S.”, “EE.UU.”."))
     demonyms = LinesField(required=False, help_text=_("One per line, e.g. “Salvadoran”."))
 
@@ -104,7 +124,7 @@ class CountryForm(forms.ModelForm):
         fields = ["name", "code", "slug", "aliases", "demonyms"]
 
 
-class ExcerptForm(forms.ModelForm):
+class ExcerptForm(EditConflictGuard):
     """An excerpt must be the article's own words: its offsets are found or checked here."""
 
     class Meta:

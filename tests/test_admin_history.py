@@ -10,7 +10,7 @@ from articles.models import Article
 from articles.services import import_text
 from editorial.accounts import make_editor
 from tests.test_admin import form_data
-from timeline.models import Event, Excerpt
+from timeline.models import Actor, Event, Excerpt
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +175,33 @@ def test_a_change_saved_meanwhile_by_someone_else_is_not_overwritten_silently(
     again = editor_client.post(change_url, form_data(response))
     assert again.status_code == 302
     assert Article.objects.get(pk=article.pk).title == "My title"
+
+
+def test_an_actor_changed_meanwhile_by_someone_else_is_not_overwritten_silently(editor_client):
+    actor = Actor.objects.get(slug="nayib-bukele")
+    change_url = reverse("admin:timeline_actor_change", args=[actor.pk])
+    opened = form_data(editor_client.get(change_url))
+    theirs = Actor.objects.get(pk=actor.pk)
+    theirs.aliases = [*theirs.aliases, "el presidente Bukele"]
+    theirs.save()
+    mine = opened["aliases"] + "\nBukele Ortez"
+
+    response = editor_client.post(change_url, {**opened, "aliases": mine})
+
+    assertContains(response, "Someone else saved this after you opened the page")
+    assertContains(response, "Bukele Ortez")
+    assert "Bukele Ortez" not in Actor.objects.get(pk=actor.pk).aliases
+    again = editor_client.post(change_url, form_data(response))
+    assert again.status_code == 302
+    assert "Bukele Ortez" in Actor.objects.get(pk=actor.pk).aliases
+
+
+def test_an_unchanged_actor_saves_without_a_warning(editor_client):
+    actor = Actor.objects.get(slug="nayib-bukele")
+    change_url = reverse("admin:timeline_actor_change", args=[actor.pk])
+    opened = form_data(editor_client.get(change_url))
+
+    response = editor_client.post(change_url, {**opened, "role": "President"})
+
+    assert response.status_code == 302
+    assert Actor.objects.get(pk=actor.pk).role == "President"
