@@ -29,6 +29,16 @@ class HistoryAdmin(VersionAdmin):
             keep_version_before_first_edit(self.model, [unquote(object_id)])
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST" and "_save" in request.POST:  # the list's editable columns
+            edited = [
+                value
+                for key, value in request.POST.items()
+                if key.startswith("form-") and key.endswith("-id")
+            ]
+            keep_version_before_first_edit(self.model, edited)
+        return super().changelist_view(request, extra_context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         request.reverting = True
         return super().revision_view(request, object_id, version_id, extra_context)

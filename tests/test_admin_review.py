@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+from reversion.models import Version
 
 from articles.services import import_text
 from editorial.accounts import make_editor
@@ -86,6 +87,9 @@ def test_the_status_can_be_changed_in_the_event_list(editor_client):
 
     event.refresh_from_db()
     assert event.status == Event.Status.REJECTED
+    before, after = Version.objects.get_for_object(event).order_by("pk")
+    assert before.field_dict["status"] == "extracted"  # so the change can be undone
+    assert after.field_dict["status"] == "rejected"
 
 
 def form_data_for_changelist(response) -> dict:
