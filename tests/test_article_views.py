@@ -1,6 +1,7 @@
 """The article list and article pages: metadata, highlighted excerpts, events beside them."""
 
 import datetime
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -68,6 +69,31 @@ def test_article_page_shows_metadata_and_a_link_to_the_original(client):
     assertContains(response, "Ana Pérez")
     assertContains(response, '<time datetime="2025-04-17">17 April 2025</time>', html=True)
     assertContains(response, 'href="https://elfaro.example/bukele-rubio"')
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("article_language", "reader_language", "marked"),
+    [("es", "en", True), ("en", "es", True), ("en", "en", False), ("es", "es", False)],
+)
+def test_article_text_in_another_language_than_the_page_is_marked_with_it(
+    client, article_language, reader_language, marked
+):
+    """So a screen reader reads a Spanish article on an English page with Spanish voice."""
+    article = ArticleFactory(title="Titular", body=BODY, language=article_language)
+    quote = "Bukele met Rubio on Monday in San Salvador."
+    excerpt = excerpt_of(article, quote)
+
+    page = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=reader_language).text
+    event_page = client.get(
+        excerpt.event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=reader_language
+    ).text
+
+    attribute = f' lang="{article_language}"'
+    assert (f"<h1{attribute}>Titular</h1>" in page) is marked
+    assert page.count(f'<p class="article-paragraph"{attribute}>') == (3 if marked else 0)
+    assert bool(re.search(f"<blockquote[^>]*{attribute}>", event_page)) is marked
+    assert f'<html lang="{reader_language}">' in page
 
 
 @pytest.mark.django_db

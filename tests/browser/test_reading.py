@@ -6,7 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.htmx import go_back, go_forward, wait_for_htmx
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.htmx import TRACK_HTMX, go_back, go_forward, wait_for_htmx
 from tests.factories import ArticleFactory, CountryFactory, EventFactory, ExcerptFactory
 from timeline.models import Actor
 
@@ -146,6 +147,74 @@ def test_more_events_load_as_the_reader_scrolls(live_server, page):
     assert page.url == live_server.url + "/?country=SV"
     titles = event_titles(page)
     assert len(set(titles)) == 60
+
+
+@pytest.fixture(scope="module")
+def caching_browser(browser):
+    """Chromium as readers run it: Playwright turns the back-forward cache off by default."""
+    chromium = browser.browser_type.launch(
+        executable_path=str(CHROMIUM),
+        args=CHROMIUM_ARGS,
+        ignore_default_args=["--disable-back-forward-cache"],
+    )
+    yield chromium
+    chromium.close()
+
+
+def test_back_from_an_event_returns_to_the_scrolled_list(live_server, caching_browser):
+    """The pages scrolled in are not in the address, so only the back-forward cache can give
+    them back: nothing on the timeline (a `no-store` header, an unload handler) may bar it."""
+    for number in range(60):
+        EventFactory(
+            title=f"Event {number}",
+            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number),
+        )
+    context = caching_browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    context.add_init_script(TRACK_HTMX)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.locator(".site-footer").scroll_into_view_if_needed()
+    expect(page.locator(".event")).to_have_count(60)
+    wait_for_htmx(page)
+    page.evaluate("() => { window.scrolledIn = true; }")
+    chosen = page.locator(".event").nth(55)
+    chosen_id = chosen.get_attribute("id")
+
+    chosen.locator(".event-title a").click()
+    page.wait_for_url(re.compile(r"/events/\d+/$"))
+    page.go_back(wait_until="commit")
+
+    page.wait_for_url(live_server.url + "/", wait_until="commit")
+    expect(page.locator(f"#{chosen_id}")).to_be_in_viewport()
+    assert page.evaluate("() => window.scrolledIn") is True, "the timeline was loaded afresh"
+    expect(page.locator(".event")).to_have_count(60)
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "labels"),
+    [
+        ("/actors/", ["Role", "Country", "Events", "First", "Last"]),
+        ("/countries/", ["Code", "Events", "First", "Last"]),
+    ],
+)
+def test_directories_show_every_column_on_a_phone(live_server, browser, story, path, labels):
+    """Each cell within the screen, under the name of its column."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(live_server.url + path)
+
+    cells = page.locator(".directory tbody th, .directory tbody td")
+    rights = cells.evaluate_all("cells => cells.map(c => c.getBoundingClientRect().right)")
+    first_row = page.locator(".directory tbody tr").first.locator("td")
+    shown_labels = first_row.evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c, '::before').content.replaceAll('\"', ''))"
+    )
+    context.close()
+
+    assert rights and max(rights) <= 360
+    assert shown_labels == labels
 
 
 def test_filters_work_without_javascript(live_server, page_without_javascript, story):
