@@ -43,6 +43,26 @@ class HistoryAdmin(VersionAdmin):
         request.reverting = True
         return super().revision_view(request, object_id, version_id, extra_context)
 
+    def versions_to_restore_with(self, version: Version) -> list[Version]:
+        """Other versions of the same revision that belong with this one when it is restored."""
+        return []
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        """Restore this object only, not everything its revision saved.
+
+        reversion reverts the version's whole revision: restoring one event saved by a bulk
+        "Mark reviewed" would silently put every other event of that action back as it was
+        then, overwriting edits made since.
+        """
+        restored = [version, *self.versions_to_restore_with(version)]
+
+        def revert_these(delete: bool = False) -> None:
+            for each in restored:
+                each.revert()
+
+        version.revision.revert = revert_these
+        return super()._reversion_revisionform_view(request, version, template_name, extra_context)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         # Restoring a version re-saves what the page showed: no one else's change to protect.

@@ -9,8 +9,10 @@ from collections.abc import Iterable, Sequence
 import reversion
 from django.db import transaction
 from django.utils.translation import gettext
+from reversion.models import Version
 
 from articles.extraction.figures import extract_figures
+from articles.models import Article
 from editorial.history import keep_version_before_first_edit, write_revision_now
 from timeline.corroboration import refresh_disputes
 from timeline.models import Actor, Event, Excerpt, Figure
@@ -47,9 +49,13 @@ def merge_events(*, target: Event, sources: Sequence[Event], user) -> Event:
     if not sources:
         raise EditorialError(gettext("Choose at least two events to merge."))
     keep_version_before_first_edit(Event, [target.pk, *(source.pk for source in sources)])
-    write_revision_now(
-        sources, comment=f"Merged into event #{target.pk}: {target.title}", user=user
-    )
+    for source in sources:
+        # One revision each, with its excerpts: recovering it brings back its sources too.
+        write_revision_now(
+            [source, *source.excerpts.all()],
+            comment=f"Merged into event #{target.pk}: {target.title}",
+            user=user,
+        )
     with reversion.create_revision():
         reversion.set_user(user)
         titles = "; ".join(f"#{source.pk} {source.title}" for source in sources)
@@ -191,6 +197,32 @@ def excerpt_saved(*, excerpt: Excerpt, previous_event_id: int | None, quote_chan
     refresh_disputes({excerpt.event_id, previous_event_id} - {None})
 
 
-def excerpts_deleted(*, event_ids: Iterable[int]) -> None:
-    """An event that lost a source may no longer be disputed."""
+def sources_changed(*, event_ids: Iterable[int]) -> None:
+    """Events that lost or regained a source may be disputed, or no longer."""
     refresh_disputes(event_ids)
+
+
+def excerpt_versions(version: Version) -> list[Version]:
+    """The event's excerpts saved with this version of it, e.g. when it was merged away."""
+    saved = version.revision.version_set.filter(
+        content_type__app_label="timeline", content_type__model="excerpt"
+    )
+    return [each for each in saved if str(each.field_dict["event_id"]) == version.object_id]
+
+
+def recovery_obstacle(version: Version) -> str:
+    """Why the deleted event cannot come back with its sources, or "" when it can."""
+    article_ids = {saved.field_dict["article_id"] for saved in excerpt_versions(version)}
+    existing = set(Article.objects.filter(pk__in=article_ids).values_list("pk", flat=True))
+    if article_ids - existing:
+        return gettext(
+            "An article this event was read from has been deleted since: recover the article "
+            "first, then this event."
+        )
+    return ""
+
+
+def events_holding(version: Version) -> set[int]:
+    """The events that now hold the excerpts saved with this version."""
+    ids = [saved.object_id for saved in excerpt_versions(version)]
+    return set(Excerpt.objects.filter(pk__in=ids).values_list("event_id", flat=True))

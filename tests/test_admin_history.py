@@ -8,7 +8,9 @@ from reversion.models import Version
 
 from articles.models import Article
 from articles.services import import_text
+from editorial import services
 from editorial.accounts import make_editor
+from tests.factories import EventFactory, ExcerptFactory
 from tests.test_admin import form_data
 from timeline.models import Actor, Event, Excerpt
 
@@ -205,3 +207,59 @@ def test_an_unchanged_actor_saves_without_a_warning(editor_client):
 
     assert response.status_code == 302
     assert Actor.objects.get(pk=actor.pk).role == "President"
+
+
+def test_restoring_one_event_leaves_the_others_of_its_bulk_action_alone(editor_client):
+    first, second = EventFactory(title="First"), EventFactory(title="Second")
+    editor = get_user_model().objects.get(username="editor")
+    services.set_status(events=[first, second], status="reviewed", user=editor)
+    second_url = reverse("admin:timeline_event_change", args=[second.pk])
+    assert post_change(editor_client, second_url, title="Second, retitled").status_code == 302
+    bulk = Version.objects.get_for_object(first).order_by("pk").last()
+    restore_url = reverse("admin:timeline_event_revision", args=[first.pk, bulk.pk])
+
+    response = editor_client.post(restore_url, form_data(editor_client.get(restore_url)))
+
+    assert response.status_code == 302
+    second.refresh_from_db()
+    assert second.title == "Second, retitled"
+
+
+def test_an_event_merged_away_is_recovered_with_its_sources(editor_client):
+    editor = get_user_model().objects.get(username="editor")
+    kept, merged = EventFactory(title="238 transferred"), EventFactory(title="232 transferred")
+    kept_source, merged_source = ExcerptFactory(event=kept), ExcerptFactory(event=merged)
+    kept_source.figures.create(value=238, unit="people", counts="members", text="238 members")
+    merged_source.figures.create(value=232, unit="people", counts="migrants", text="232")
+    merged_id = merged.pk  # delete() empties the instance's pk
+    services.merge_events(target=kept, sources=[merged], user=editor)
+    kept.refresh_from_db()
+    assert kept.is_disputed
+    (deleted,) = Version.objects.get_deleted(Event)
+    recover_url = reverse("admin:timeline_event_recover", args=[deleted.pk])
+
+    response = editor_client.post(recover_url, form_data(editor_client.get(recover_url)))
+
+    assert response.status_code == 302
+    recovered = Event.objects.get(pk=merged_id)
+    assert list(recovered.excerpts.all()) == [merged_source]
+    assert list(kept.excerpts.all()) == [kept_source]
+    kept.refresh_from_db()
+    assert not kept.is_disputed
+
+
+def test_an_event_whose_article_is_gone_is_not_recovered_half(editor_client):
+    editor = get_user_model().objects.get(username="editor")
+    kept, merged = EventFactory(), EventFactory()
+    ExcerptFactory(event=kept)
+    merged_source = ExcerptFactory(event=merged)
+    merged_id = merged.pk
+    services.merge_events(target=kept, sources=[merged], user=editor)
+    merged_source.article.delete()
+    (deleted,) = Version.objects.get_deleted(Event).filter(object_id=str(merged_id))
+    recover_url = reverse("admin:timeline_event_recover", args=[deleted.pk])
+
+    response = editor_client.post(recover_url, {}, follow=True)
+
+    assertContains(response, "recover the article first")
+    assert not Event.objects.filter(pk=merged_id).exists()

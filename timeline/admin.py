@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from reversion.models import Version
 
 from editorial import services
 from editorial.admin import HistoryAdmin, merge_action_page, public_link, quote_as_found
@@ -212,6 +213,30 @@ class EventAdmin(HistoryAdmin):
             keep_by_default=reviewed_first,
         )
 
+    def versions_to_restore_with(self, version):
+        """A merged-away event was saved with its excerpts: recovering it brings them back.
+
+        Restoring an earlier version of an event that still exists leaves excerpts alone, so
+        that it never undoes a split made since.
+        """
+        if Event.objects.filter(pk=version.object_id).exists():
+            return []
+        return services.excerpt_versions(version)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """A merged-away event comes back with its excerpts; both events' disputes follow."""
+        version = get_object_or_404(Version.objects.get_deleted(Event), pk=version_id)
+        if request.method == "POST" and self.has_add_permission(request):
+            obstacle = services.recovery_obstacle(version)
+            if obstacle:
+                self.report(request, obstacle, level=messages.ERROR)
+                return HttpResponseRedirect(reverse("admin:timeline_event_recoverlist"))
+        holders = services.events_holding(version)
+        response = super().recover_view(request, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            services.sources_changed(event_ids={*holders, int(version.object_id)})
+        return response
+
     def get_urls(self):
         split = path(
             "<int:event_id>/split/<int:excerpt_id>/",
@@ -277,12 +302,12 @@ class ExcerptAdmin(HistoryAdmin):
 
     def delete_model(self, request, obj: Excerpt) -> None:
         super().delete_model(request, obj)
-        services.excerpts_deleted(event_ids=[obj.event_id])
+        services.sources_changed(event_ids=[obj.event_id])
 
     def delete_queryset(self, request, queryset) -> None:
         event_ids = set(queryset.values_list("event_id", flat=True))
         super().delete_queryset(request, queryset)
-        services.excerpts_deleted(event_ids=event_ids)
+        services.sources_changed(event_ids=event_ids)
 
 
 class AliasAdmin(HistoryAdmin):
