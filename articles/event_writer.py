@@ -5,6 +5,7 @@ dates, similar wording); a match gains the article's excerpts instead of getting
 and its disputed flag is worked out again from all its sources.
 """
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from django.db import connection
@@ -13,6 +14,7 @@ from django.db.models import Prefetch
 from articles.extraction import ExtractedEvent
 from articles.extraction.corroboration import EventSummary, best_match, key_terms
 from articles.models import Article
+from articles.rows import RowInserter
 from timeline.corroboration import refresh_disputes
 from timeline.models import Actor, Country, Event, Excerpt, Figure
 
@@ -21,6 +23,13 @@ if TYPE_CHECKING:
 
 MATCH_CANDIDATES = 300  # recent events a new article's events are compared with
 SUMMARY_CACHE_SIZE = 10 * MATCH_CANDIDATES
+EVENT_FIELDS = (
+    "title", "date", "date_precision", "date_phrase", "date_resolution", "event_type",
+)  # fmt: skip
+EXCERPT_FIELDS = (
+    "article", "event", "start", "end", "quote", "reported_date", "reported_precision",
+)  # fmt: skip
+FIGURE_FIELDS = ("excerpt", "value", "unit", "counts", "text")
 
 
 def save_extracted_events(
@@ -42,61 +51,60 @@ def save_extracted_events(
         summary for summary, match in zip(summaries, matches, strict=True) if not match
     ]
     created = iter(
-        Event.objects.bulk_create(
+        _inserter(Event, EVENT_FIELDS).insert(
             [
-                Event(
-                    title=event.title[:300],
-                    date=event.date,
-                    date_precision=event.date_precision,
-                    date_phrase=event.date_phrase[:200],
-                    date_resolution=event.date_resolution[:300],
-                    event_type=event.event_type,
+                (
+                    event.title[:300],
+                    event.date,
+                    event.date_precision,
+                    event.date_phrase[:200],
+                    event.date_resolution[:300],
+                    event.event_type,
                 )
                 for event in new_events
-            ]
+            ],
+            returning=True,
         )
     )
     stored = _stored_links(matches)
-    actor_links, country_links, excerpts, figures = [], [], [], []
+    actor_links, country_links, excerpts, excerpt_figures = [], [], [], []
     for event, match in zip(events, matches, strict=True):
         if match is None:
-            event_id = next(created).pk
+            event_id = next(created)
             # The next article compares with it as it is now: no need to read it back.
             context.event_summaries[event_id] = new_summaries.pop(0)
         else:
             event_id = match
         known_actors, known_countries = stored.setdefault(event_id, (set(), set()))
         for actor_id in _ids(event.actors, context.actor_ids) - known_actors:
-            actor_links.append(Event.actors.through(event_id=event_id, actor_id=actor_id))
+            actor_links.append((event_id, actor_id))
             known_actors.add(actor_id)  # two of this article's events may join the same one
         for country_id in _ids(event.countries, context.country_ids) - known_countries:
-            country_links.append(Event.countries.through(event_id=event_id, country_id=country_id))
+            country_links.append((event_id, country_id))
             known_countries.add(country_id)
         for extracted in event.excerpts:
-            excerpt = Excerpt(
-                article=article,
-                event_id=event_id,
-                start=extracted.start,
-                end=extracted.end,
-                quote=extracted.quote,
-                reported_date=extracted.date,
-                reported_precision=extracted.date_precision,
+            excerpts.append(
+                (
+                    article.pk,
+                    event_id,
+                    extracted.start,
+                    extracted.end,
+                    extracted.quote,
+                    extracted.date,
+                    extracted.date_precision,
+                )
             )
-            excerpts.append(excerpt)
-            figures += [(excerpt, figure) for figure in extracted.figures]
-    Event.actors.through.objects.bulk_create(actor_links)
-    Event.countries.through.objects.bulk_create(country_links)
-    Excerpt.objects.bulk_create(excerpts)
-    Figure.objects.bulk_create(
+            excerpt_figures.append(extracted.figures)
+    _inserter(Event.actors.through, ("event", "actor")).insert(actor_links)
+    _inserter(Event.countries.through, ("event", "country")).insert(country_links)
+    excerpt_ids = _inserter(Excerpt, EXCERPT_FIELDS).insert(
+        excerpts, returning=any(excerpt_figures)
+    )
+    _inserter(Figure, FIGURE_FIELDS).insert(
         [
-            Figure(
-                excerpt=excerpt,
-                value=figure.value,
-                unit=figure.unit,
-                counts=figure.counts[:100],
-                text=figure.text[:200],
-            )
-            for excerpt, figure in figures
+            (excerpt_id, figure.value, figure.unit, figure.counts[:100], figure.text[:200])
+            for excerpt_id, figures in zip(excerpt_ids, excerpt_figures, strict=False)  # [] if none
+            for figure in figures
         ]
     )
     matched = {match for match in matches if match is not None}
@@ -105,6 +113,16 @@ def save_extracted_events(
         refresh_disputes(matched)
         for event_id in matched:  # they gained excerpts and participants
             context.event_summaries.pop(event_id, None)
+
+
+def _inserter(model, fields: tuple[str, ...]) -> RowInserter:
+    """One compiled INSERT a model and database for the whole run."""
+    return _compiled_inserter(connection.vendor, model, fields)
+
+
+@cache
+def _compiled_inserter(vendor: str, model, fields: tuple[str, ...]) -> RowInserter:
+    return RowInserter(model, fields)
 
 
 def _ids(keys: list[str], ids_by_key: dict[str, int]) -> set[int]:

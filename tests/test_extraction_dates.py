@@ -164,3 +164,34 @@ def test_absolute_dates_read_by_the_month_table_are_what_dateparser_reads():
                 ours, theirs = ours.replace(day=1), theirs.replace(day=1)
             assert ours == theirs, text
     assert fast > 500
+
+
+def test_every_match_holds_the_words_its_pattern_is_skipped_without(tmp_path):
+    """find_date_expressions skips a pattern for a sentence without the words it needs."""
+    from pathlib import Path
+
+    from articles.extraction.date_patterns import _COMPILED
+    from bench.generate_corpus import generate_corpus
+
+    generate_corpus(tmp_path, articles=60, seed=3)
+    texts = [path.read_text() for path in [*tmp_path.glob("*.txt"), *Path("seeds").glob("*.txt")]]
+    texts += [
+        "On Monday, May 9th, 2024, the 1st of June 2023, 2024-05-09, 9/5/2024, Sept. 2021, "
+        "early May, in the year 1999, last Friday, yesterday, the day before yesterday, today, "
+        "last month, next year; el 3 de febrero de 2025, 3 ene. 2024, febrero del 2025, "
+        "a principios de marzo, en el año 2020, el pasado miércoles, este sábado, anteayer, "
+        "antier, hoy, el mes pasado, este año, Miércoles, Sábado."
+    ]
+    matched = set()
+    for text in texts:
+        for language, patterns in _COMPILED.items():
+            for number, (pattern, _precision, _relative, needs) in enumerate(patterns):
+                for match in pattern.finditer(text):
+                    lowered = match.group().lower()
+                    assert all(words.search(lowered) for words in needs), (
+                        language,
+                        number,
+                        match.group(),
+                    )
+                    matched.add((language, number))
+    assert len(matched) == sum(len(patterns) for patterns in _COMPILED.values())

@@ -1,5 +1,9 @@
+import random
+import re
+
 import pytest
 
+from articles.extraction.gazetteer import _alternation
 from tests.seeds import gazetteer
 
 GAZETTEER = gazetteer()
@@ -45,3 +49,19 @@ def test_mention_offsets_point_at_the_alias():
     text = "Yesterday Marco Rubio landed."
     (mention,) = GAZETTEER.find_mentions(text)
     assert text[mention.start : mention.end] == "Marco Rubio"
+
+
+def test_the_prefix_tree_pattern_matches_what_one_alternative_per_form_longest_first_does():
+    forms = [*sorted(GAZETTEER._by_form), "U.S.", "U.S", "Sal", "Salva", "El Salvador's"]
+    naive = re.compile(
+        r"(?<![\w.])(?:"
+        + "|".join(re.escape(form) for form in sorted(set(forms), key=len, reverse=True))
+        + r")(?![\w]|\.\w)"
+    )
+    tree = _alternation(forms)
+    pieces = [*forms, *(form[: len(form) // 2] for form in forms), " ", ". ", "x", "'s", ".S"]
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(30))
+        spans = [(m.start(), m.group()) for m in tree.finditer(text)]
+        assert spans == [(m.start(), m.group()) for m in naive.finditer(text)], text

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
+from articles.rows import RowInserter
 from articles.services import ImportContext, extract_article_events, import_text
 from tests.seeds import BBC_CORPUS, SEEDS, seed_text
 from timeline.models import Event, Excerpt
@@ -131,10 +132,14 @@ def test_a_database_error_rolls_back_that_file_only(tmp_path, monkeypatch):
     import_seeds()
     before = (Article.objects.count(), Event.objects.count(), Excerpt.objects.count())
 
-    def fail(*args, **kwargs):
-        raise __import__("django.db").db.IntegrityError("simulated failure")
+    real_insert = RowInserter.insert
 
-    monkeypatch.setattr(Excerpt.objects, "bulk_create", fail)
+    def fail_on_excerpts(self, rows, **kwargs):  # after the article and its events are written
+        if self.model is Excerpt:
+            raise __import__("django.db").db.IntegrityError("simulated failure")
+        return real_insert(self, rows, **kwargs)
+
+    monkeypatch.setattr(RowInserter, "insert", fail_on_excerpts)
     outcome = import_text("A story\n\nRubio visited Costa Rica on Monday.", source_file="x.txt")
     assert outcome.status == "failed"
     assert "simulated failure" in outcome.message

@@ -1,10 +1,8 @@
-"""Date expressions in sentences, resolved with dateparser relative to the publication date.
+"""Date expressions in sentences, resolved relative to the publication date.
 
-dateparser's own search over whole texts is slow and finds dates in words like "We", "may" or
-"a century". Here a small set of patterns finds the candidate expressions first (month names
-must be capitalised in English and come with a day, a year or a preposition; bare numbers are
-years only after "in", "since"…), and dateparser only resolves what was found, keeping the
-precision the text gives: "March 2022" is a month, "in 2022" a year, "on Monday" a day.
+The patterns (`articles.extraction.date_patterns`) find the expressions; here each becomes a
+date at the precision the text gives, never after publication: the common forms by calendar
+arithmetic, the rest by dateparser, which only ever sees what the patterns found.
 """
 
 import datetime
@@ -14,89 +12,31 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-DAY = "day"
-MONTH = "month"
-YEAR = "year"
-UNKNOWN = "unknown"
-
-MONTHS_EN = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+from articles.extraction.date_patterns import (
+    DAY,
+    LANGUAGES,
+    MONTH,
+    UNKNOWN,
+    YEAR,
+    DateExpression,
+    find_date_expressions,
 )
-MONTHS_ES = (
-    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
-    "diciembre|Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|"
-    "Noviembre|Diciembre"
-)
-MONTHS_ES_SHORT = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sep|sept|oct|nov|dic)\.?"
-WEEKDAYS_EN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-WEEKDAYS_ES = (
-    "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|"
-    "Lunes|Martes|Miércoles|Jueves|Viernes|Sábado|Domingo"
-)
-YEAR_NUMBER = r"(?:19|20)\d\d"
-DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
-ORDINAL = r"(?:st|nd|rd|th)?"
 
-# Each pattern: (regex, precision, needs a publication date to resolve).
-# Longer, more precise forms come first; overlapping later matches are dropped.
-_PATTERNS: dict[str, list[tuple[str, str, bool]]] = {
-    "en": [
-        (
-            rf"(?:(?:{WEEKDAYS_EN}),?\s+)?(?:{MONTHS_EN})\s+{DAY_NUMBER}{ORDINAL},?\s+{YEAR_NUMBER}",
-            DAY,
-            False,
-        ),
-        (
-            rf"(?:(?:{WEEKDAYS_EN}),?\s+)?{DAY_NUMBER}{ORDINAL}\s+(?:of\s+)?(?:{MONTHS_EN}),?\s+"
-            rf"{YEAR_NUMBER}",
-            DAY,
-            False,
-        ),
-        (rf"{YEAR_NUMBER}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])", DAY, False),
-        (rf"{DAY_NUMBER}/(?:0?[1-9]|1[0-2])/{YEAR_NUMBER}", DAY, False),
-        (rf"(?:{MONTHS_EN}),?\s+(?:of\s+)?{YEAR_NUMBER}", MONTH, False),
-        (rf"(?:{MONTHS_EN})\s+{DAY_NUMBER}{ORDINAL}(?![\d,]*\d)", DAY, True),
-        (rf"{DAY_NUMBER}{ORDINAL}\s+(?:of\s+)?(?:{MONTHS_EN})", DAY, True),
-        (rf"(?:in|since|during|until|by|early|late|mid-|last|this)\s+(?:{MONTHS_EN})", MONTH, True),
-        (
-            rf"(?:in|since|during|until|early|late|mid-|throughout)\s+(?:the\s+year\s+)?"
-            rf"{YEAR_NUMBER}(?![\d-])",
-            YEAR,
-            False,
-        ),
-        (rf"(?:on|last|this|past|next)\s+(?:{WEEKDAYS_EN})|(?:{WEEKDAYS_EN})", DAY, True),
-        (r"yesterday|today|the day before yesterday", DAY, True),
-        (r"(?:last|this|next)\s+month", MONTH, True),
-        (r"(?:last|this|next)\s+year", YEAR, True),
-    ],
-    "es": [
-        (rf"{DAY_NUMBER}\s+de\s+(?:{MONTHS_ES})\s+(?:de|del)\s+{YEAR_NUMBER}", DAY, False),
-        (rf"{DAY_NUMBER}\s+{MONTHS_ES_SHORT}\s+{YEAR_NUMBER}", DAY, False),
-        (rf"{YEAR_NUMBER}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])", DAY, False),
-        (rf"{DAY_NUMBER}/(?:0?[1-9]|1[0-2])/{YEAR_NUMBER}", DAY, False),
-        (rf"(?:{MONTHS_ES})\s+(?:de|del)\s+{YEAR_NUMBER}", MONTH, False),
-        (rf"{DAY_NUMBER}\s+de\s+(?:{MONTHS_ES})", DAY, True),
-        (
-            rf"(?:en|desde|durante|hasta|a\s+principios\s+de|a\s+finales\s+de)\s+(?:{MONTHS_ES})",
-            MONTH,
-            True,
-        ),
-        (rf"(?:en|desde|durante|hasta)\s+(?:el\s+)?(?:año\s+)?{YEAR_NUMBER}(?![\d-])", YEAR, False),
-        (rf"(?:este|el\s+pasado|el\s+próximo|el|pasado|próximo)\s+(?:{WEEKDAYS_ES})", DAY, True),
-        (r"anteayer|antier|ayer|hoy", DAY, True),
-        (r"(?:el\s+mes\s+pasado|este\s+mes|el\s+próximo\s+mes)", MONTH, True),
-        (r"(?:el\s+año\s+pasado|este\s+año|el\s+próximo\s+año)", YEAR, True),
-    ],
-}
-
-_COMPILED = {
-    language: [
-        (re.compile(rf"(?<![\w-])(?:{regex})(?![\w])"), precision, relative)
-        for regex, precision, relative in patterns
-    ]
-    for language, patterns in _PATTERNS.items()
-}
+__all__ = [
+    "DAY",
+    "MONTH",
+    "MONTH_NUMBERS",
+    "UNDATED",
+    "UNKNOWN",
+    "YEAR",
+    "DateExpression",
+    "ResolvedDate",
+    "find_date_expressions",
+    "format_short_date",
+    "resolve_absolute_fast",
+    "resolve_date",
+    "resolve_relative_fast",
+]
 
 # Words before a relative date that put it after the article was written.
 FUTURE_MARKERS = re.compile(
@@ -121,15 +61,6 @@ RELATIVE_PERIOD = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class DateExpression:
-    start: int
-    end: int
-    text: str
-    precision: str
-    relative: bool
-
-
-@dataclass(frozen=True, slots=True)
 class ResolvedDate:
     date: datetime.date | None
     precision: str
@@ -138,24 +69,6 @@ class ResolvedDate:
 
 
 UNDATED = ResolvedDate(None, UNKNOWN, "", "No date in the text.")
-
-
-def find_date_expressions(
-    text: str, language: str = "en", start: int = 0, end: int | None = None
-) -> list[DateExpression]:
-    """Date expressions in text[start:end], earliest first, never overlapping."""
-    end = len(text) if end is None else end
-    found: list[DateExpression] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, precision, relative in _COMPILED.get(language, _COMPILED["en"]):
-        for match in pattern.finditer(text, start, end):
-            if any(match.start() < t_end and t_start < match.end() for t_start, t_end in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            found.append(
-                DateExpression(match.start(), match.end(), match.group(), precision, relative)
-            )
-    return sorted(found, key=lambda expression: expression.start)
 
 
 def resolve_date(
@@ -367,5 +280,5 @@ def _parser(language: str, base: str | None) -> DateDataParser:
     }
     if base:
         settings["RELATIVE_BASE"] = datetime.datetime.fromisoformat(base)
-    languages = [language] if language in _PATTERNS else ["en"]
+    languages = [language] if language in LANGUAGES else ["en"]
     return DateDataParser(languages=languages, settings=settings)

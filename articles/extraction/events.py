@@ -46,8 +46,10 @@ _TRIGGER_WORDS = {
     r"respondi(?:ó|eron)|confirm(?:ó|aron)|afirm(?:ó|aron)|advirti(?:ó|eron)|critic(?:ó|aron)",
     OTHER: r"arrest(?:s|ed)?|captur(?:e|ed)|captur(?:ó|ados)",
 }
+# One word boundary around all the kinds rather than one around each: the engine then gives up
+# on a position inside a word at once instead of once per kind (the same matches, faster).
 TRIGGERS = re.compile(
-    "|".join(rf"(?P<{kind}>\b(?:{words})\b)" for kind, words in _TRIGGER_WORDS.items()),
+    r"\b(?:" + "|".join(rf"(?P<{kind}>{words})" for kind, words in _TRIGGER_WORDS.items()) + r")\b",
     re.IGNORECASE,
 )
 # "the transfer of 238 members", "has transferred a total of 232 migrants".
