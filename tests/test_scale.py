@@ -75,16 +75,21 @@ def test_the_304_costs_one_query(client, django_assert_num_queries):
 
 @pytest.mark.parametrize("url", PAGES)
 @pytest.mark.parametrize("count", [110, 220])
-def test_at_most_8_queries_per_page_once_counts_and_facets_are_cached(
+def test_at_most_8_queries_per_page_and_3_once_the_summary_is_cached(
     client, django_assert_max_num_queries, url, count
 ):
-    """The first reader of a filter state pays for counts and facets (a fixed number of queries,
-    pinned in test_timeline_views); every later reader until the data changes, at most 8."""
+    """The first reader of a filter state pays for its summary (total, facets, first pages'
+    ids; profile) in a fixed number of queries; every later reader until the data changes, for
+    the change stamp and the 50 events shown."""
     make_events(count)
-    client.get(url)
     with django_assert_max_num_queries(8):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(3):
         response = client.get(url)
     assert response.status_code == 200
+    page = response.context["page"]
+    shown = [e for section in page.sections for e in section.events]
+    assert len(shown) == page.end_index - page.start_index + 1 > 0
 
 
 def test_deep_pages_show_the_right_rows_and_continue_headings(client):
@@ -126,8 +131,10 @@ def test_over_the_exact_limit_totals_are_lower_bounds_and_figures_sampled(client
     assert (deep.start_index, deep.end_index, deep.total_is_lower_bound) == (101, 150, True)
 
     actor_page = client.get("/actors/nayib-bukele/")
-    assert actor_page.context["profile"].sample == 100
-    assert "More than 100" in actor_page.text
+    profile = actor_page.context["profile"]
+    assert (profile.sample, profile.event_count) == (100, 160)
+    assert sum(bar.count for bar in profile.chart.bars) == 160
+    assert "The companions below are counted over the latest 100 events." in actor_page.text
 
 
 def test_under_the_exact_limit_totals_and_figures_are_exact(client, settings):

@@ -2,11 +2,22 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Substr
 
 from timeline.models import Actor, Country, Event
-from timeline.selectors import exact_count_limit, scoped_events
+from timeline.selectors import drives_from_links, exact_count_limit, scoped_events
 
 COMPANIONS_SIZE = 8
 CHART_HEIGHT = 60
@@ -51,8 +62,8 @@ class Profile:
     chart: YearChart | None
     actors: list[Companion]
     countries: list[Companion]
-    # Set when the scope has more events than this: the figures count only the newest this many
-    # and `event_count` is "more than".
+    # Set when the scope has more events than this: the companions count only the newest this
+    # many.
     sample: int | None = None
 
 
@@ -95,58 +106,65 @@ def country_directory() -> QuerySet[Country]:
     return _appearances(Country, "countries")
 
 
-def profile(scope: Actor | Country) -> Profile:
-    """The summary at the top of an actor's or a country's page, in seven queries.
+def profile(scope: Actor | Country, companion_counts: dict[str, dict[str, tuple]]) -> Profile:
+    """The summary at the top of an actor's or a country's page, in two queries: its events
+    counted by year (which gives the total and the undated too), then its first and last
+    appearances.
 
-    Over `exact_count_limit()` events the counts, chart and companions are taken over the newest
-    that many (one index-ordered read of their ids), so an actor in 300,000 events costs what one
-    in 10,000 does."""
-    scoped = scoped_events(scope)
-    sample_size = exact_count_limit()
-    newest_ids = list(
-        scoped.chronological(newest_first=True).values_list("pk", flat=True)[: sample_size + 1]
-    )
-    sampled = len(newest_ids) > sample_size
-    events = Event.objects.filter(pk__in=newest_ids[:sample_size])
-    totals = events.aggregate(
-        total=Count("id"),
-        undated=Count("id", filter=Q(date=None) | Q(date_precision=Event.Precision.UNKNOWN)),
-    )
-    dated = events.exclude(date=None).exclude(date_precision=Event.Precision.UNKNOWN)
-    all_dated = scoped.exclude(date=None).exclude(date_precision=Event.Precision.UNKNOWN)
-    return Profile(
-        event_count=totals["total"],
-        undated_count=totals["undated"],
-        first_event=all_dated.order_by("date", "id").first(),
-        last_event=dated.order_by("-date", "-id").first(),
-        chart=year_chart(
-            dated.annotate(year=ExtractYear("date"))
-            .values_list("year")
-            .annotate(n=Count("id"))
-            .order_by("year")
-        ),
-        actors=_companions(events, "actors", Actor, exclude=scope),
-        countries=_companions(events, "countries", Country, exclude=scope),
-        sample=sample_size if sampled else None,
-    )
-
-
-def _companions(events, relation, model, *, exclude) -> list[Companion]:
-    key = "slug" if model is Actor else "code"
-    rows = (
-        events.values(f"{relation}__{key}", f"{relation}__name")
+    The companions are the facet counts of the page's unfiltered timeline (`companion_counts`,
+    over its newest `exact_count_limit()` events); `scope` comes annotated by
+    `timeline.selectors.with_link_counts`."""
+    own_links = frozenset({(type(scope).__name__, scope.pk)})
+    # Counting every event of the scope: reading its links is never more than walking them all.
+    undated = Q(date=None) | Q(date_precision=Event.Precision.UNKNOWN)
+    # The first four characters of the ISO date: SQLite's ExtractYear is a Python function.
+    year = Case(When(undated, then=Value(None)), default=Substr(Cast("date", CharField()), 1, 4))
+    by_year = dict(
+        scoped_events(scope, own_links)
+        .annotate(year=year)
+        .values_list("year")
         .annotate(n=Count("id"))
-        .order_by("-n", f"{relation}__name")[: COMPANIONS_SIZE + 2]
+        .order_by()
     )
+    undated_count = by_year.pop(None, 0)
+    by_year = {int(year): n for year, n in by_year.items()}
+    total = undated_count + sum(by_year.values())
+    # A first or last appearance is a read one event deep.
+    sparse = (
+        own_links if drives_from_links(scope.link_count, scope.newest_event, 1) else frozenset()
+    )
+    dated = scoped_events(scope, sparse).exclude(undated)
+    first = dated.order_by("date", "id").values("pk")[:1]
+    last = dated.order_by("-date", "-id").values("pk")[:1]
+    ends = list(
+        Event.objects.filter(Q(pk__in=Subquery(first)) | Q(pk__in=Subquery(last)))
+        .only("title", "date", "date_precision")
+        .order_by("date", "id")
+    )
+    sample_size = exact_count_limit()
+    return Profile(
+        event_count=total,
+        undated_count=undated_count,
+        first_event=ends[0] if ends else None,
+        last_event=ends[-1] if ends else None,
+        chart=year_chart(sorted(by_year.items())),
+        actors=_companions(companion_counts["actor"], Actor, exclude=scope),
+        countries=_companions(companion_counts["country"], Country, exclude=scope),
+        sample=sample_size if total > sample_size else None,
+    )
+
+
+def _companions(counts: dict[str, tuple], model, *, exclude) -> list[Companion]:
+    key = "slug" if model is Actor else "code"
     excluded = getattr(exclude, key) if isinstance(exclude, model) else None
-    companions = []
-    for row in rows:
-        value = row[f"{relation}__{key}"]
-        if value is None or value == excluded:
-            continue
-        url = model(**{key: value}).get_absolute_url()
-        companions.append(Companion(row[f"{relation}__name"], url, row["n"], value))
-    return companions[:COMPANIONS_SIZE]
+    ranked = sorted(
+        ((value, name, n) for value, (name, n) in counts.items() if value != excluded),
+        key=lambda row: (-row[2], row[1]),
+    )
+    return [
+        Companion(name, model(**{key: value}).get_absolute_url(), n, value)
+        for value, name, n in ranked[:COMPANIONS_SIZE]
+    ]
 
 
 def year_chart(year_counts) -> YearChart | None:

@@ -1,59 +1,45 @@
 """Reads for the timeline pages: filtering, facets, pagination and year/month grouping.
 
-Every filter is a subquery (`EXISTS`, or `IN` over a rarely seen actor's or country's links:
-see `sparse_links`) rather than a join, so the filtered queryset has one
-row per event and the facet queries can join the relations afresh without double counting.
+Every filter is a subquery (`EXISTS`, or `IN` over an actor's or country's links when that
+reads fewer rows: see `drives_from_links`) rather than a join, so the filtered queryset has one
+row per event and the facet query can join the relations afresh without double counting.
+
+A page's summary (its bounded total, its facets and the ids of its first pages) is computed
+once per filter state and data version and kept in the shared cache; later readers of that
+state pay only for the 50 rows they see.
 """
 
-import dataclasses
 import hashlib
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils.translation import gettext, pgettext
-from django.utils.translation import gettext_lazy as _
 
 from timeline.country_names import localized_country_name
+from timeline.facets import MAX_SAMPLE, Facet, facet_counts, relation_facet, type_facet
 from timeline.filters import SOURCES_CHOICES, UNKNOWN_ACTOR, UNKNOWN_COUNTRY, TimelineFilters
+from timeline.listing import listed_events
 from timeline.models import Actor, Country, Event, format_event_date
 
 PAGE_SIZE = 50
-FACET_SIZE = 10
 SUMMARY_CACHE_SECONDS = 60 * 60
 # Above this many matching events the total is a lower bound ("more than 10,000 events") and the
 # facets count the newest this many: exact figures would read up to a million rows per filter.
 EXACT_COUNT_LIMIT = 10_000
-# An actor or country in more events than this is filtered by walking the date index (EXISTS).
-DENSE_LINK_COUNT = 50_000
+# The ids of this many first pages are kept with the summary: scrolling on costs one read of 50
+# rows by primary key, whatever the filters.
+CACHED_PAGES = 20
 
 
 def exact_count_limit() -> int:
     return getattr(settings, "TIMELINE_EXACT_COUNT_LIMIT", EXACT_COUNT_LIMIT)
-
-
-@dataclass(frozen=True)
-class FacetOption:
-    """One value of a facet and the query parameters that toggle it."""
-
-    value: str
-    label: str
-    count: int
-    selected: bool
-    params: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Facet:
-    name: str
-    title: str
-    options: list[FacetOption]
-    truncated: bool
 
 
 @dataclass(frozen=True)
@@ -104,6 +90,36 @@ class TimelinePage:
         return self.number - 1 if self.number > 1 else None
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What the first reader of a filter state computes for every later one."""
+
+    total: int
+    total_is_lower_bound: bool
+    facet_counts: dict[str, dict[str, tuple]]
+    sample_size: int
+    # The ids of the first `CACHED_PAGES` pages, in the page's order.
+    first_ids: list[int]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The filter values that name rows, looked up, with how many events each is linked to."""
+
+    countries: list[Country]
+    actors: list[Actor]
+    messages: list[str]
+    link_counts: dict[tuple[str, int], int]
+    event_count: int
+
+
+def drives_from_links(link_count: int, event_count: int, depth: int) -> bool:
+    """Read the `link_count` links of an actor or country, then sort their events, or walk the
+    date index probing each event until `depth` of them are found (about depth × event_count
+    / link_count probes)? Whichever reads fewer rows."""
+    return link_count * link_count < depth * max(event_count, 1)
+
+
 def with_actor(events: QuerySet[Event], actor_id: int, *, sparse=False) -> QuerySet[Event]:
     through = Event.actors.through.objects
     if sparse:
@@ -116,33 +132,6 @@ def with_country(events: QuerySet[Event], country_id: int, *, sparse=False) -> Q
     if sparse:
         return events.filter(pk__in=through.filter(country=country_id).values("event_id"))
     return events.filter(Exists(through.filter(event=OuterRef("pk"), country=country_id)))
-
-
-def sparse_links(version: str | None, wanted: list[Actor | Country]) -> frozenset:
-    """The actors and countries (as (model name, pk)) in few enough events that a filter on them
-    should start from their links (`IN`, then sort those events) rather than walk the timeline's
-    date index probing each event (`EXISTS`), which is quicker when they are in many. Link
-    counts come from one GROUP BY per data version over the link indexes; without a version
-    every filter is an `EXISTS`."""
-    if version is None or not wanted:
-        return frozenset()
-    counts = cached_summary(version, ("link-counts",), _link_counts)
-    return frozenset(
-        key
-        for obj in wanted
-        if counts.get(key := (type(obj).__name__, obj.pk), 0) < DENSE_LINK_COUNT
-    )
-
-
-def _link_counts() -> dict[tuple[str, int], int]:
-    actors = Event.actors.through.objects.values_list("actor").annotate(n=Count("id"))
-    countries = Event.countries.through.objects.values_list("country").annotate(n=Count("id"))
-    rows = actors.order_by().annotate(kind=Value("Actor")).values_list("kind", "actor", "n")
-    rows = rows.union(
-        countries.order_by().annotate(kind=Value("Country")).values_list("kind", "country", "n"),
-        all=True,
-    )
-    return {(kind, pk): n for kind, pk, n in rows}
 
 
 def matching_text(events: QuerySet[Event], q: str) -> QuerySet[Event]:
@@ -195,11 +184,132 @@ def scoped_events(
     return events
 
 
+def select(
+    filters: TimelineFilters, scope: Actor | Country | None, version: str | None
+) -> Selection:
+    """Look up the filters' countries and actors with how many events each is linked to, in one
+    query once per data version (none without such filters). The scope's own counts come
+    annotated by `timeline.profiles.with_link_counts`."""
+    link_counts, event_count = {}, 0
+    if scope is not None and hasattr(scope, "link_count"):
+        link_counts[(type(scope).__name__, scope.pk)] = scope.link_count
+        event_count = scope.newest_event
+    if not filters.countries and not filters.actors:
+        return Selection([], [], list(filters.errors), link_counts, event_count)
+    key = ("selection", filters.countries, filters.actors)
+    countries, actors, filter_links, newest_event = cached_summary(
+        version, key, lambda: _look_up(filters.countries, filters.actors)
+    )
+    messages = list(filters.errors)
+    for values, found, unknown in (
+        (filters.countries, {c.code for c in countries}, UNKNOWN_COUNTRY),
+        (filters.actors, {a.slug for a in actors}, UNKNOWN_ACTOR),
+    ):
+        messages += [str(unknown) % {"value": value} for value in values if value not in found]
+    return Selection(
+        countries, actors, messages, link_counts | filter_links, event_count or newest_event
+    )
+
+
+def with_link_counts(scopes: QuerySet) -> QuerySet:
+    """Annotate each actor or country with `link_count` (its links to events, rejected ones
+    included) and `newest_event` (the newest event's id: about how many events there are),
+    which tell how to read its events cheaply (`drives_from_links`)."""
+    model = scopes.model
+    relation = "actors" if model is Actor else "countries"
+    name = model._meta.model_name
+    links = (
+        getattr(Event, relation)
+        .through.objects.filter(**{name: OuterRef("pk")})
+        .order_by()
+        .values(name)
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return scopes.annotate(
+        link_count=Coalesce(Subquery(links, output_field=IntegerField()), Value(0)),
+        newest_event=Coalesce(Subquery(Event.objects.order_by("-pk").values("pk")[:1]), 0),
+    )
+
+
+def _look_up(codes, slugs) -> tuple[list[Country], list[Actor], dict, int]:
+    parts = [
+        with_link_counts(model.objects.filter(**{f"{field_name}__in": values}))
+        .annotate(kind=Value(model.__name__), key=F(field_name))
+        .values_list("kind", "pk", "key", "name", "link_count", "newest_event")
+        .order_by()
+        for model, field_name, values in ((Country, "code", codes), (Actor, "slug", slugs))
+        if values
+    ]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found: dict[str, dict[str, Actor | Country]] = {"Country": {}, "Actor": {}}
+    link_counts, event_count = {}, 0
+    for kind, pk, key, name, links, newest_event in rows:
+        if kind == "Country":
+            found[kind][key] = Country(pk=pk, code=key, name=name)
+        else:
+            found[kind][key] = Actor(pk=pk, slug=key, name=name)
+        link_counts[(kind, pk)] = links
+        event_count = newest_event
+    countries = [found["Country"][code] for code in codes if code in found["Country"]]
+    actors = [found["Actor"][slug] for slug in slugs if slug in found["Actor"]]
+    return countries, actors, link_counts, event_count
+
+
+def matching_events(
+    filters: TimelineFilters, scope: Actor | Country | None, selection: Selection, *, depth: int
+) -> QuerySet[Event]:
+    """The filtered events, each actor or country filter read the cheaper way for `depth`."""
+    sparse = frozenset(
+        key
+        for key, links in selection.link_counts.items()
+        if drives_from_links(links, selection.event_count, depth)
+    )
+    return filter_events(
+        scoped_events(scope, sparse),
+        filters=filters,
+        countries=selection.countries,
+        actors=selection.actors,
+        sparse=sparse,
+    )
+
+
+def summarise(
+    filters: TimelineFilters, scope: Actor | Country | None, selection: Selection, count_limit: int
+) -> Summary:
+    """One index-ordered read of ids gives the bounded total, the facets' sample and the first
+    pages; one more query counts the facets (and one more reads the oldest-first pages, or the
+    sample without the type filter, when those are asked for)."""
+    events = matching_events(filters, scope, selection, depth=count_limit + 1)
+    newest = events.chronological(newest_first=True).values_list("pk", flat=True)
+    newest_ids = list(newest[: count_limit + 1])
+    sample_size = min(exact_count_limit(), MAX_SAMPLE)
+    sample = newest_ids[:sample_size]
+    untyped = sample
+    if filters.event_type:
+        untyped_filters = replace(filters, event_type="")
+        untyped_events = matching_events(untyped_filters, scope, selection, depth=sample_size)
+        ordered = untyped_events.chronological(newest_first=True).values_list("pk", flat=True)
+        untyped = list(ordered[:sample_size])
+    first_count = CACHED_PAGES * PAGE_SIZE
+    if filters.newest_first:
+        first_ids = newest_ids[:first_count]
+    else:
+        oldest = events.chronological(newest_first=False).values_list("pk", flat=True)
+        first_ids = list(oldest[:first_count])
+    return Summary(
+        total=min(len(newest_ids), count_limit),
+        total_is_lower_bound=len(newest_ids) > count_limit,
+        facet_counts=facet_counts(sample, untyped),
+        sample_size=sample_size,
+        first_ids=first_ids,
+    )
+
+
 def timeline_page(
     *,
     filters: TimelineFilters,
     scope: Actor | Country | None = None,
-    with_facets: bool = True,
     version: str | None = None,
 ) -> TimelinePage:
     """Compose one page of the timeline: a fixed number of queries however many events show.
@@ -207,51 +317,14 @@ def timeline_page(
     The count and the facets are bounded: counting stops past `exact_count_limit()` (or past the
     requested page, if deeper) and the facets read the newest `exact_count_limit()` matching
     events, so no request reads a million rows. With a data `version` (see
-    `timeline.freshness`) they are computed once per filter state and version and kept in the
-    (shared) cache.
+    `timeline.freshness`) the summary is computed once per filter state and version and kept in
+    the (shared) cache.
     """
-    messages = list(filters.errors)
-    countries = _resolve(Country, "code", filters.countries, messages, UNKNOWN_COUNTRY)
-    actors = _resolve(Actor, "slug", filters.actors, messages, UNKNOWN_ACTOR)
-    sparse = sparse_links(version, [*countries, *actors, *([scope] if scope else [])])
-    events = filter_events(
-        scoped_events(scope, sparse),
-        filters=filters,
-        countries=countries,
-        actors=actors,
-        sparse=sparse,
-    )
-
-    sample_size = exact_count_limit()
-    count_limit = max(sample_size, filters.page * PAGE_SIZE)
-
-    def summarise() -> tuple[int, bool, list[Facet]]:
-        # One index-ordered read of ids gives both the (bounded) total and the facets' sample.
-        ordered = events.chronological(newest_first=True).values_list("pk", flat=True)
-        newest_ids = list(ordered[: count_limit + 1])
-        total = min(len(newest_ids), count_limit)
-        lower_bound = len(newest_ids) > count_limit
-        if not with_facets:
-            return total, lower_bound, []
-        newest = Event.objects.filter(pk__in=newest_ids[:sample_size])
-        return total, lower_bound, [
-            _relation_facet(
-                newest, "country", _("Country"), "countries__code", "countries__name",
-                selected=countries, exclude=scope if isinstance(scope, Country) else None,
-                total=total, key="code",
-            ),
-            _relation_facet(
-                newest, "actor", _("Actor"), "actors__slug", "actors__name",
-                selected=actors, exclude=scope if isinstance(scope, Actor) else None,
-                total=total, key="slug",
-            ),
-            _type_facet(scope, filters, countries, actors, newest, sample_size, sparse),
-        ]  # fmt: skip
-
-    state = (filters.querydict().urlencode(), [c.pk for c in countries], [a.pk for a in actors])
-    scope_key = (type(scope).__name__, getattr(scope, "pk", None))
-    key = ("page", scope_key, state, with_facets, count_limit)
-    total, lower_bound, facets = cached_summary(version, key, summarise)
+    selection = select(filters, scope, version)
+    messages = selection.messages
+    count_limit = max(exact_count_limit(), filters.page * PAGE_SIZE)
+    summary = page_summary(filters, scope, selection, version, count_limit)
+    total, lower_bound = summary.total, summary.total_is_lower_bound
     # Past a lower bound there is always one more page than the counted ones.
     num_pages = max(1, math.ceil(total / PAGE_SIZE)) + lower_bound
     number = filters.page
@@ -264,10 +337,25 @@ def timeline_page(
         messages.append(message % {"number": number, "last": num_pages})
         number = num_pages
     start = (number - 1) * PAGE_SIZE
-    rows = page_rows(events, filters.newest_first, max(start - 1, 0), start + PAGE_SIZE)
-    rows = rows if total else []
+    # The previous page's last event tells whether the first heading continues.
+    first, stop = max(start - 1, 0), start + PAGE_SIZE
+    if stop <= len(summary.first_ids) or (len(summary.first_ids) >= total and not lower_bound):
+        ids = summary.first_ids[first:stop]
+    else:
+        events = matching_events(filters, scope, selection, depth=stop)
+        ids = page_ids(events, filters.newest_first, first, stop)
+    rows = listed_events(ids) if total else []
     previous = rows.pop(0) if start > 0 and rows else None
 
+    counts = summary.facet_counts
+    countries, actors = selection.countries, selection.actors
+    facets = [
+        relation_facet("country", counts["country"], selected=countries, total=total, key="code",
+                       exclude=scope if isinstance(scope, Country) else None),
+        relation_facet("actor", counts["actor"], selected=actors, total=total, key="slug",
+                       exclude=scope if isinstance(scope, Actor) else None),
+        type_facet(counts["type"], filters.event_type),
+    ]  # fmt: skip
     return TimelinePage(
         filters=filters,
         query=filters.querydict(),
@@ -283,22 +371,40 @@ def timeline_page(
         selected_countries=countries,
         selected_actors=actors,
         total_is_lower_bound=lower_bound,
-        facet_sample=sample_size if total > sample_size or lower_bound else None,
+        facet_sample=summary.sample_size if total > summary.sample_size or lower_bound else None,
     )
 
 
-def newest_events(events: QuerySet[Event], size: int) -> QuerySet[Event]:
-    """The newest `size` of `events` (all of them when fewer), read over the timeline's index."""
-    newest_ids = events.chronological(newest_first=True).values("pk")[:size]
-    return Event.objects.filter(pk__in=Subquery(newest_ids))
+def page_summary(
+    filters: TimelineFilters,
+    scope: Actor | Country | None,
+    selection: Selection,
+    version: str | None,
+    count_limit: int,
+) -> Summary:
+    state = (filters.querydict().urlencode(), [c.pk for c in selection.countries],
+             [a.pk for a in selection.actors])  # fmt: skip
+    scope_key = (type(scope).__name__, getattr(scope, "pk", None))
+    return cached_summary(
+        version,
+        ("page", scope_key, state, count_limit),
+        lambda: summarise(filters, scope, selection, count_limit),
+    )
 
 
-def page_rows(events: QuerySet[Event], newest_first: bool, start: int, stop: int) -> list[Event]:
-    """Skip to a deep page over the ids alone (an index-only scan of the date+id index), then
-    read only the rows shown: page 1,000 costs about what page 1 does."""
-    ordered_ids = events.chronological(newest_first=newest_first).values("pk")[start:stop]
-    shown = Event.objects.filter(pk__in=Subquery(ordered_ids))
-    return list(shown.chronological(newest_first=newest_first).with_sources())
+def unfiltered_summary(scope: Actor | Country, version: str | None) -> Summary:
+    """The summary of an actor's or country's whole timeline (its first page's, when that is
+    the page being shown: then it is already in the cache)."""
+    filters = TimelineFilters()
+    selection = select(filters, scope, version)
+    return page_summary(filters, scope, selection, version, exact_count_limit())
+
+
+def page_ids(events: QuerySet[Event], newest_first: bool, start: int, stop: int) -> list[int]:
+    """Skip to a deep page over the ids alone (an index-only scan of the date+id index): page
+    1,000 costs about what page 1 does."""
+    ordered = events.chronological(newest_first=newest_first).values_list("pk", flat=True)
+    return list(ordered[start:stop])
 
 
 def cached_summary(version: str | None, key: tuple, compute: Callable[[], Any]) -> Any:
@@ -307,82 +413,6 @@ def cached_summary(version: str | None, key: tuple, compute: Callable[[], Any]) 
         return compute()
     digest = hashlib.sha256(repr((version, *key)).encode()).hexdigest()
     return cache.get_or_set(f"timeline-summary:{digest}", compute, SUMMARY_CACHE_SECONDS)
-
-
-def _resolve(model, field_name, values, messages, unknown_message):
-    """Look the filter values up in one query; unknown ones are reported and ignored."""
-    if not values:
-        return []
-    found = {getattr(obj, field_name): obj for obj in model.objects.filter(**{
-        f"{field_name}__in": values
-    })}  # fmt: skip
-    for value in values:
-        if value not in found:
-            messages.append(str(unknown_message) % {"value": value})
-    return [found[value] for value in values if value in found]
-
-
-def _relation_facet(
-    events, name, title, value_path, label_path, *, selected, exclude, total, key
-) -> Facet:
-    """Counts over the filtered events: adding a value gives events involving it as well."""
-    rows = (
-        events.values(value_path, label_path)
-        .annotate(n=Count("id"))
-        .order_by("-n", label_path)[: FACET_SIZE + 2]
-    )
-    excluded = getattr(exclude, key, None)
-    selected_values = [getattr(obj, key) for obj in selected]
-    counts = {
-        row[value_path]: (row[label_path], row["n"])
-        for row in rows
-        if row[value_path] is not None and row[value_path] != excluded
-    }
-    truncated = len(counts) > FACET_SIZE
-    shown = list(counts)[:FACET_SIZE]
-    for obj in selected:
-        value = getattr(obj, key)
-        if value not in shown:
-            shown.append(value)
-            counts.setdefault(value, (obj.name, total))
-    options = []
-    for value in shown:
-        label, count = counts[value]
-        is_selected = value in selected_values
-        toggled = (
-            [v for v in selected_values if v != value] if is_selected else [*selected_values, value]
-        )
-        options.append(FacetOption(value, label, count, is_selected, {name: toggled}))
-    return Facet(name=name, title=title, options=options, truncated=truncated)
-
-
-def _type_facet(scope, filters, countries, actors, newest, sample_size, sparse) -> Facet:
-    """Counts with the type filter left out, because choosing a type replaces the current one
-    (over the newest `sample_size` events, like the other facets)."""
-    events = newest
-    if filters.event_type:
-        untyped = dataclasses.replace(filters, event_type="")
-        events = newest_events(
-            filter_events(
-                scoped_events(scope, sparse),
-                filters=untyped,
-                countries=countries,
-                actors=actors,
-                sparse=sparse,
-            ),
-            sample_size,
-        )
-    counts = dict(
-        events.values_list("event_type").annotate(n=Count("id")).order_by("-n", "event_type")
-    )
-    options = []
-    for value, label in Event.Type.choices:
-        count = counts.get(value, 0)
-        is_selected = value == filters.event_type
-        if count or is_selected:
-            params = {"type": None if is_selected else value}
-            options.append(FacetOption(value, label, count, is_selected, params))
-    return Facet(name="type", title=_("Type"), options=options, truncated=False)
 
 
 def _active_filters(filters, countries, actors) -> list[ActiveFilter]:

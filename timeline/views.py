@@ -7,6 +7,7 @@ renders only the region it targets, so the address bar can always hold the full 
 
 import re
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -21,7 +22,7 @@ from timeline.filters import SORT_CHOICES, SOURCES_CHOICES, parse_timeline_filte
 from timeline.freshness import conditional_on_last_change
 from timeline.models import Actor, Country, Event
 from timeline.profiles import Profile, actor_directory, country_directory, profile
-from timeline.selectors import cached_summary, timeline_page
+from timeline.selectors import cached_summary, timeline_page, unfiltered_summary, with_link_counts
 
 BROWSER = "timeline/includes/browser.html"
 RESULTS_TARGET = "timeline-results"
@@ -54,10 +55,7 @@ def _browse(
     target = _partial_target(request)
     filters = parse_timeline_filters(request.GET)
     page = timeline_page(
-        filters=filters,
-        scope=scope,
-        with_facets=target != NEXT_PAGE_TARGET,
-        version=getattr(request, "last_change", None),
+        filters=filters, scope=scope, version=getattr(request, "last_change", None)
     )
     context |= {
         "page": page,
@@ -107,20 +105,35 @@ def actor_list(request: HtmxHttpRequest) -> TemplateResponse:
     return TemplateResponse(request, "timeline/actor_list.html", {"actors": actor_directory()})
 
 
+def page_scope(request: HttpRequest, scopes: QuerySet, **lookup) -> Actor | Country:
+    """The actor or country a page is about, with the link counts its reads need; looked up
+    once per data version."""
+    key = ("scope", scopes.model.__name__, sorted(lookup.items()))
+    version = getattr(request, "last_change", None)
+    scope = cached_summary(version, key, lambda: with_link_counts(scopes).filter(**lookup).first())
+    if scope is None:
+        raise Http404(f"No {scopes.model._meta.verbose_name} matches {lookup}.")
+    return scope
+
+
 def cached_profile(request: HttpRequest, scope: Actor | Country) -> Profile:
     """The profile reads all of the actor's or country's events: once per data version."""
+    version = getattr(request, "last_change", None)
+    companions = unfiltered_summary(scope, version).facet_counts
     key = ("profile", type(scope).__name__, scope.pk)
-    return cached_summary(getattr(request, "last_change", None), key, lambda: profile(scope))
+    return cached_summary(version, key, lambda: profile(scope, companions))
 
 
 @require_safe
 @conditional_on_last_change
 def actor_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
-    actor = get_object_or_404(Actor.objects.select_related("country"), slug=slug)
+    actor = page_scope(request, Actor.objects.select_related("country"), slug=slug)
     context = {"actor": actor}
+    response = _browse(request, "timeline/actor_detail.html", context, scope=actor, heading_level=3)
     if _partial_target(request) is None:
-        context["profile"] = cached_profile(request, actor)
-    return _browse(request, "timeline/actor_detail.html", context, scope=actor, heading_level=3)
+        # After the browser: the unfiltered summary the companions come from is then cached.
+        response.context_data["profile"] = cached_profile(request, actor)
+    return response
 
 
 @require_safe
@@ -134,8 +147,11 @@ def country_list(request: HtmxHttpRequest) -> TemplateResponse:
 def country_detail(request: HtmxHttpRequest, code: str) -> TemplateResponse:
     if not re.fullmatch(r"[A-Za-z]{2}", code):
         raise Http404("Country codes are two letters.")
-    country = get_object_or_404(Country, code=code.upper())
+    country = page_scope(request, Country.objects.all(), code=code.upper())
     context = {"country": country}
+    response = _browse(
+        request, "timeline/country_detail.html", context, scope=country, heading_level=3
+    )
     if _partial_target(request) is None:
-        context["profile"] = cached_profile(request, country)
-    return _browse(request, "timeline/country_detail.html", context, scope=country, heading_level=3)
+        response.context_data["profile"] = cached_profile(request, country)
+    return response
