@@ -52,6 +52,8 @@ def pages():
         "article excerpt": f"{article.get_absolute_url()}#excerpt-{dated.excerpts.get().pk}",
         "articles": "/articles/",
         "event": dated.get_absolute_url(),
+        "api": "/api/",
+        "empty results": "/?q=nothing+matches",
         "not found": "/events/999999/",
     }
 

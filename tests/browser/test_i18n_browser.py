@@ -46,6 +46,12 @@ def pages():
         "timeline": "/",
         "actor": bukele.get_absolute_url(),
         "article": article.get_absolute_url(),
+        "actors": "/actors/",
+        "country": sv.get_absolute_url(),
+        "countries": "/countries/",
+        "event": dated.get_absolute_url(),
+        "articles": "/articles/",
+        "api": "/api/",
     }
 
 

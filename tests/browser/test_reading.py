@@ -77,6 +77,22 @@ def test_choosing_a_country_swaps_the_results_and_back_restores_them(live_server
     expect(page.locator("input[type=hidden][name=country]")).to_have_value("SV")
 
 
+def test_a_loading_indicator_shows_while_the_results_are_on_their_way(live_server, page, story):
+    page.goto(live_server.url + "/")
+    indicator = page.locator("#timeline-loading")
+    expect(indicator).to_be_hidden()
+    held = []
+    page.route(re.compile(r".*/\?country=SV$"), lambda route: held.append(route))
+
+    page.locator("#facet-country-SV").click()
+
+    expect(indicator).to_be_visible()
+    expect(page.locator("#timeline-results")).to_have_css("opacity", "0.55")
+    held[0].continue_()
+    expect(page.locator(".event")).to_have_count(2)
+    expect(page.locator("#timeline-loading")).to_be_hidden()
+
+
 def test_typing_a_search_and_sorting_update_results_and_address(live_server, page, story):
     page.goto(live_server.url + "/")
     page.evaluate("window.loadedOnce = true")
