@@ -5,6 +5,7 @@ dates, similar wording); a match gains the article's excerpts instead of getting
 and its disputed flag is worked out again from all its sources.
 """
 
+from collections import defaultdict
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -44,7 +45,11 @@ def save_extracted_events(
         return
     summaries = [_summary(event, context) for event in events]
     candidates = _candidate_events(article, events, context, article_is_new=article_is_new)
-    matches = [best_match(summary, candidates) for summary in summaries]
+    # Only an event of the same type can match: compare each with those alone.
+    by_type = defaultdict(list)
+    for pk, candidate in candidates:
+        by_type[candidate.event_type].append((pk, candidate))
+    matches = [best_match(summary, by_type[summary.event_type]) for summary in summaries]
     _lock_in_order({match for match in matches if match is not None})
     new_events = [event for event, match in zip(events, matches, strict=True) if match is None]
     new_summaries = [

@@ -18,6 +18,7 @@ from django.db.models import (
     IntegerField,
     Model,
     TextField,
+    signals,
 )
 from django.db.models.fields.related import ForeignKey
 from django.utils import timezone
@@ -76,6 +77,31 @@ class RowInserter:
                 else:
                     cursor.execute(sql, params)
         return ids
+
+    def insert_instance(self, instance: Model) -> None:
+        """What `instance.save()` does for a new instance (signals, `auto_now`, the id, the
+        saved state), with the statement compiled once; for an inserter given no fields."""
+        model, using = type(instance), connection.alias
+        signals.pre_save.send(
+            sender=model, instance=instance, raw=False, using=using, update_fields=None
+        )
+        values = [
+            field.get_db_prep_save(field.pre_save(instance, True), connection)
+            for field in self.columns
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(self.head + self.row_marks + self.returning, values)
+            instance.pk = cursor.fetchone()[0]
+        instance._state.adding = False
+        instance._state.db = using
+        signals.post_save.send(
+            sender=model,
+            instance=instance,
+            created=True,
+            update_fields=None,
+            raw=False,
+            using=using,
+        )
 
     def _prepare(self, row: Sequence) -> list:
         if not any(self.prepared):

@@ -8,10 +8,10 @@ import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-from django.db import DatabaseError, transaction
-from django.db.models import Q
+from django.db import DatabaseError, connection, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -19,6 +19,7 @@ from articles.event_writer import save_extracted_events
 from articles.extraction import DocumentError, Gazetteer, extract_events
 from articles.extraction.document import parse_document
 from articles.models import Article
+from articles.rows import RowInserter
 from timeline.corroboration import refresh_disputes
 from timeline.models import Actor, Country, Event, Excerpt
 
@@ -185,7 +186,10 @@ def _save_document(text, document, content_hash, source, source_file, context) -
     if article.published_source != Article.PublishedSource.EDITOR or article.published is None:
         article.published = document.published
         article.published_source = document.published_source
-    article.save()
+    if status == "imported":
+        _new_article_inserter().insert_instance(article)
+    else:
+        article.save()
     summary = extract_article_events(article, context=context, is_new=status == "imported")
     return ImportOutcome(source=source, status=status, article=article, extraction=summary)
 
@@ -196,11 +200,16 @@ def _stored_articles(content_hash: str, source_file: str) -> tuple[Article | Non
     File names can repeat (the same name below two folders): the first in the articles'
     ordering is the one updated.
     """
-    match = Q(content_hash=content_hash)
+    sql = f"SELECT id FROM {Article._meta.db_table} WHERE content_hash = %s"
+    params = [content_hash]
     if source_file:
-        match |= Q(source_file=source_file)
+        sql += " OR source_file = %s"
+        params.append(source_file)
+    with connection.cursor() as cursor:  # most files are new: a plain query says so cheaply
+        cursor.execute(sql, params)
+        ids = [row[0] for row in cursor.fetchall()]
     duplicate = same_file = None
-    for article in Article.objects.filter(match):
+    for article in Article.objects.filter(pk__in=ids) if ids else ():
         if article.content_hash == content_hash:
             duplicate = article
         elif same_file is None and source_file and article.source_file == source_file:
@@ -208,14 +217,25 @@ def _stored_articles(content_hash: str, source_file: str) -> tuple[Article | Non
     return duplicate, same_file
 
 
+def _new_article_inserter() -> RowInserter:
+    """Article.save() for a new article, with its INSERT compiled once a run."""
+    return _compiled_article_inserter(connection.vendor)
+
+
+@cache
+def _compiled_article_inserter(vendor: str) -> RowInserter:
+    return RowInserter(Article, ())
+
+
 def unique_slug(title: str) -> str:
     base = (slugify(title) or "article")[:200].strip("-") or "article"
     # A range, unlike startswith (LIKE), uses the slug index on SQLite too.
-    taken = set(
-        Article.objects.filter(slug__range=(base, base + "\U0010ffff"))
-        .order_by()
-        .values_list("slug", flat=True)
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT slug FROM {Article._meta.db_table} WHERE slug BETWEEN %s AND %s",
+            [base, base + "\U0010ffff"],
+        )
+        taken = {row[0] for row in cursor.fetchall()}
     slug, counter = base, 2
     while slug in taken:
         slug, counter = f"{base}-{counter}", counter + 1

@@ -195,3 +195,29 @@ def test_every_match_holds_the_words_its_pattern_is_skipped_without(tmp_path):
                     )
                     matched.add((language, number))
     assert len(matched) == sum(len(patterns) for patterns in _COMPILED.values())
+
+
+@pytest.mark.parametrize(
+    ("core", "language"),
+    [
+        ("last month", "en"),
+        ("this month", "en"),
+        ("last year", "en"),
+        ("this year", "en"),
+        ("el mes pasado", "es"),
+        ("este mes", "es"),
+        ("el año pasado", "es"),
+        ("este año", "es"),
+    ],
+)
+def test_relative_periods_by_arithmetic_are_the_periods_dateparser_gives(core, language):
+    precision = MONTH if "month" in core or "mes" in core else YEAR
+    for days in range(0, 800, 73):
+        published = datetime.date(2024, 1, 1) + datetime.timedelta(days=days)
+        for day in (published, published.replace(day=1), datetime.date(2024, 2, 29)):
+            ours = resolve_relative_fast(core, day)
+            theirs = _parse_cached(core, language, day.isoformat())
+            if precision == YEAR:
+                assert (ours.year, ours.month, ours.day) == (theirs.year, 1, 1)
+            else:
+                assert ours == theirs.replace(day=1)

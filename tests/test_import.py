@@ -200,3 +200,30 @@ def test_bbc_corpus_imports_without_crashing_and_reports_its_one_latin1_file(cap
     for excerpt in Excerpt.objects.select_related("article")[:500]:
         assert excerpt.article.body[excerpt.start : excerpt.end] == excerpt.quote
     assert not Event.objects.filter(date__gt=datetime.date(2006, 12, 31)).exists()
+
+
+def test_a_new_article_is_saved_as_save_would_save_it():
+    from django.db.models.signals import post_save
+
+    saves = []
+
+    def record(sender, instance, created: bool, **kwargs):
+        saves.append((instance.pk, created))
+
+    post_save.connect(record, sender=Article)
+    try:
+        outcome = import_text("A story\n\nRubio visited Costa Rica on Monday.", source_file="a.txt")
+    finally:
+        post_save.disconnect(record, sender=Article)
+    article = outcome.article
+    assert saves == [(article.pk, True)]
+    assert not article._state.adding
+    stored = Article.objects.get(pk=article.pk)
+    assert stored.created == article.created and stored.updated == article.updated
+    assert (stored.title, stored.slug, stored.body, stored.language, stored.source_file) == (
+        "A story",
+        "a-story",
+        "Rubio visited Costa Rica on Monday.",
+        "en",
+        "a.txt",
+    )

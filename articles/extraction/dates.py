@@ -152,12 +152,32 @@ _DIGITS = "[0-9]"  # not \d: digits of other scripts go to dateparser
 _MONTH_DAY = re.compile(r"^(?:(\d{1,2})\s+(?:de\s+)?([^\W\d_]+)\.?|([^\W\d_]+)\.?\s+(\d{1,2}))$")
 
 
+_RELATIVE_PERIODS = {
+    "last month": (1, "month"),
+    "el mes pasado": (1, "month"),
+    "this month": (0, "month"),
+    "este mes": (0, "month"),
+    "last year": (1, "year"),
+    "el año pasado": (1, "year"),
+    "this year": (0, "year"),
+    "este año": (0, "year"),
+}
+
+
 def resolve_relative_fast(core: str, published: datetime.date) -> datetime.date | None:
     """The common relative forms by calendar arithmetic, as dateparser resolves them with
     PREFER_DATES_FROM past, but in microseconds: a weekday is its latest occurrence up to the
-    publication day, a month or a day of a month its latest occurrence up to publication.
-    Anything else returns None and goes to dateparser."""
-    word = core.strip().lower()
+    publication day, a month or a day of a month its latest occurrence up to publication;
+    "last month", "this year" and their Spanish forms give the first day of that period (the
+    precision keeps the month or the year). Anything else returns None and goes to dateparser.
+    """
+    word = " ".join(core.lower().split())
+    if word in _RELATIVE_PERIODS:
+        months_back, unit = _RELATIVE_PERIODS[word]
+        if unit == "year":
+            return datetime.date(published.year - months_back, 1, 1)
+        first = published.replace(day=1)
+        return (first - datetime.timedelta(days=1)).replace(day=1) if months_back else first
     if word in {"yesterday", "ayer"}:
         return published - datetime.timedelta(days=1)
     if word in {"today", "hoy"}:
