@@ -6,7 +6,7 @@ every article's whole text decoded for a name and a link), so the list reads the
 one UNION ALL of the three relations' few columns.
 """
 
-from django.db.models import CharField, DateField, F, IntegerField, Value
+from django.db.models import BigIntegerField, CharField, DateField, F, Value
 from django.db.models.functions import Cast
 
 from articles.models import Article
@@ -68,7 +68,8 @@ def _display_order(row: tuple) -> tuple:
 
 
 def _blank(field):
-    return Value(None, output_field=field)
+    """A typed NULL: PostgreSQL will not match an untyped one with another part's column."""
+    return Cast(Value(None), field)
 
 
 def _actor_rows(events):
@@ -76,7 +77,7 @@ def _actor_rows(events):
         Event.actors.through.objects.filter(event_id__in=events)
         .annotate(
             kind=Value("actor"),
-            row_id=_blank(IntegerField()),
+            row_id=_blank(BigIntegerField()),
             key=F("actor__slug"),
             name=F("actor__name"),
             article_slug=_blank(CharField()),
@@ -93,7 +94,7 @@ def _country_rows(events):
         Event.countries.through.objects.filter(event_id__in=events)
         .annotate(
             kind=Value("country"),
-            row_id=_blank(IntegerField()),
+            row_id=_blank(BigIntegerField()),
             key=F("country__code"),
             name=F("country__name"),
             article_slug=_blank(CharField()),

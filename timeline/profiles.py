@@ -6,15 +6,12 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    IntegerField,
-    OuterRef,
     Q,
-    QuerySet,
     Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Substr
+from django.db.models.functions import Cast, Substr
 
 from timeline.models import Actor, Country, Event
 from timeline.selectors import drives_from_links, exact_count_limit, scoped_events
@@ -65,45 +62,6 @@ class Profile:
     # Set when the scope has more events than this: the companions count only the newest this
     # many.
     sample: int | None = None
-
-
-def _appearances(model: type[Actor] | type[Country], relation: str) -> QuerySet:
-    """Annotate each actor or country with its visible events and first and last dates."""
-    through = getattr(Event, relation).through
-    link = "actor" if model is Actor else "country"
-    counts = (
-        through.objects.filter(**{link: OuterRef("pk")})
-        .exclude(event__status=Event.Status.REJECTED)
-        .order_by()
-        .values(link)
-        .annotate(n=Count("event"))
-        .values("n")
-    )
-    dated = (
-        Event.objects.visible()
-        .filter(**{relation: OuterRef("pk")})
-        .exclude(date=None)
-        .exclude(date_precision=Event.Precision.UNKNOWN)
-    )
-    first = dated.order_by("date", "id")
-    last = dated.order_by("-date", "-id")
-    return model.objects.annotate(
-        event_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0)),
-        first_date=Subquery(first.values("date")[:1]),
-        first_precision=Subquery(first.values("date_precision")[:1]),
-        last_date=Subquery(last.values("date")[:1]),
-        last_precision=Subquery(last.values("date_precision")[:1]),
-    ).order_by("-event_count", "name")
-
-
-def actor_directory() -> QuerySet[Actor]:
-    """Return a queryset optimized for the actors page: one query, busiest actors first."""
-    return _appearances(Actor, "actors").select_related("country")
-
-
-def country_directory() -> QuerySet[Country]:
-    """Return a queryset optimized for the countries page: one query, busiest first."""
-    return _appearances(Country, "countries")
 
 
 def profile(scope: Actor | Country, companion_counts: dict[str, dict[str, tuple]]) -> Profile:

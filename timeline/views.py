@@ -17,11 +17,12 @@ from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
 from timeline.corroboration import corroboration
+from timeline.directories import directory
 from timeline.export_selection import export_links
 from timeline.filters import SORT_CHOICES, SOURCES_CHOICES, parse_timeline_filters
 from timeline.freshness import conditional_on_last_change
 from timeline.models import Actor, Country, Event
-from timeline.profiles import Profile, actor_directory, country_directory, profile
+from timeline.profiles import Profile, profile
 from timeline.selectors import cached_summary, timeline_page, unfiltered_summary, with_link_counts
 
 BROWSER = "timeline/includes/browser.html"
@@ -101,8 +102,10 @@ def event_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
 
 
 @require_safe
+@conditional_on_last_change
 def actor_list(request: HtmxHttpRequest) -> TemplateResponse:
-    return TemplateResponse(request, "timeline/actor_list.html", {"actors": actor_directory()})
+    rows = directory(Actor, page=request.GET.get("page"), version=request.last_change)
+    return TemplateResponse(request, "timeline/actor_list.html", {"directory": rows})
 
 
 def page_scope(request: HttpRequest, scopes: QuerySet, **lookup) -> Actor | Country:
@@ -137,9 +140,10 @@ def actor_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
 
 
 @require_safe
+@conditional_on_last_change
 def country_list(request: HtmxHttpRequest) -> TemplateResponse:
-    countries = country_directory()
-    return TemplateResponse(request, "timeline/country_list.html", {"countries": countries})
+    rows = directory(Country, page=request.GET.get("page"), version=request.last_change)
+    return TemplateResponse(request, "timeline/country_list.html", {"directory": rows})
 
 
 @require_safe
