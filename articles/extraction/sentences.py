@@ -12,6 +12,7 @@ ABBREVIATIONS = frozenset(
 
 SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑ0-9])")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +24,7 @@ class Span:
 
 def _is_abbreviation(text: str, end: int) -> bool:
     """True when the full stop at text[end-1] closes an abbreviation or an initial."""
-    word_match = re.search(r"([\w.]+)\.$", text[max(0, end - 40) : end])
+    word_match = WORD_BEFORE_STOP.search(text, max(0, end - 40), end)
     if not word_match:
         return False
     word = word_match.group(1).lower()

@@ -17,6 +17,7 @@ COUNTED_PEOPLE = re.compile(
 )
 PRISON = re.compile(r"\b(CECOT|Cecot)\b")
 VENUE = re.compile(r"\b(?:the White House|the Oval Office|la Casa Blanca|Mar-a-Lago|Casa Rosada)\b")
+EMERGENCY = re.compile(r"state of emergency|excepción", re.IGNORECASE)
 ORIGIN = re.compile(r"\b(?:from|de|desde)\s+$")
 
 
@@ -48,7 +49,7 @@ def event_title(
         return f"{first}–{second} agreement"
     if event_type == "transfer":
         return _transfer_title(sentence, mentioned_countries, gazetteer)
-    emergency = re.search(r"state of emergency|excepción", sentence, re.IGNORECASE)
+    emergency = EMERGENCY.search(sentence)
     if event_type == "policy" and emergency and mentioned_countries:
         return f"State of emergency in {gazetteer.country_name(mentioned_countries[0])}"
     return clipped_sentence(sentence)
