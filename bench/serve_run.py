@@ -40,6 +40,11 @@ def pages(database: str) -> dict[str, tuple[str, str]]:
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
         ids = dict(db.execute("SELECT slug, id FROM timeline_actor WHERE slug = 'nayib-bukele'"))
         ids |= dict(db.execute("SELECT code, id FROM timeline_country WHERE code IN ('SV', 'MX')"))
+        # Datasette pages by keyset: the token of page 1,000 is the sort value and id of the
+        # last row of page 999.
+        deep = db.execute(
+            "SELECT date, id FROM timeline_event ORDER BY date DESC, id DESC LIMIT 1 OFFSET 49949"
+        ).fetchone()
     table = f"/{Path(database).stem}/timeline_event?{PAGE_ORDER}"
     bukele = link_filter("timeline_event_actors", "actor_id", ids["nayib-bukele"])
     salvador = link_filter("timeline_event_countries", "country_id", ids["SV"])
@@ -54,7 +59,7 @@ def pages(database: str) -> dict[str, tuple[str, str]]:
         ),
         "search": ("/?q=prisons+garcia", table + "&_search=prisons+garcia"),
         "actor page": ("/actors/nayib-bukele/", table + bukele),
-        "page 1000": ("/?page=1000", table + "&_next=49950"),
+        "page 1000": ("/?page=1000", table + f"&_next={deep[0]},{deep[1]}"),
     }
 
 

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 
 from tests.factories import EventFactory, ExcerptFactory
 from timeline.models import Actor, Country, Event
@@ -144,3 +145,19 @@ def test_under_the_exact_limit_totals_and_figures_are_exact(client, settings):
     page = client.get("/?country=SV").context["page"]
     assert (page.total, page.total_is_lower_bound, page.facet_sample) == (60, False, None)
     assert client.get("/actors/nayib-bukele/").context["profile"].sample is None
+
+
+def test_on_postgresql_newest_first_pages_need_no_sort():
+    """`date DESC NULLS LAST` is not a backward scan of an ascending index on PostgreSQL; without
+    the index of migration 0006 every page sorted all the events."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's NULL ordering; SQLite scans its (date, id, status) index")
+    make_events(3)
+    ordered = Event.objects.visible().chronological(newest_first=True).values("pk")[100:150]
+    sql, params = ordered.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "timeline_event_newest_first" in plan
+    assert "Sort" not in plan
