@@ -91,11 +91,14 @@ def profile(scope: Actor | Country, companion_counts: dict[str, dict[str, tuple]
     sparse = (
         own_links if drives_from_links(scope.link_count, scope.newest_event, 1) else frozenset()
     )
-    dated = scoped_events(scope, sparse).exclude(undated)
+    # `IS NOT NULL` lets the walk start at the first date (see timeline.directories).
+    dated = scoped_events(scope, sparse).filter(date__isnull=False)
+    dated = dated.exclude(date_precision=Event.Precision.UNKNOWN)
     first = dated.order_by("date", "id").values("pk")[:1]
     last = dated.order_by("-date", "-id").values("pk")[:1]
+    # Two scalar subqueries, each run once, then two lookups by primary key.
     ends = list(
-        Event.objects.filter(Q(pk__in=Subquery(first)) | Q(pk__in=Subquery(last)))
+        Event.objects.filter(Q(pk=Subquery(first)) | Q(pk=Subquery(last)))
         .only("title", "date", "date_precision")
         .order_by("date", "id")
     )
