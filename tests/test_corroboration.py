@@ -240,3 +240,17 @@ def test_meetings_with_different_people_on_one_day_stay_two_events():
         "April 14, 2025 to discuss CECOT and the Alien Enemies Act.",
     )
     assert Event.objects.filter(event_type="meeting").count() == 2
+
+
+def test_every_figure_holds_the_part_its_pattern_is_skipped_without():
+    from articles.extraction.figures import PATTERNS
+
+    text = (
+        "US$5 million, $200 million and USD 3bn; six million dollars, 40 mil dólares; "
+        "about 90%, 12 percent, 3 per cent, 15 por ciento; 238 Tren de Aragua members."
+    )
+    for pattern, _unit, needed in PATTERNS:
+        matches = list(pattern.finditer(text))
+        assert matches
+        if needed is not None:
+            assert all(needed.search(match.group()) for match in matches)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 UNKNOWN = "unknown"
 MAX_DAYS_APART_FOR_A_DATE_DISPUTE = 7
+MIN_SIMILARITY = 0.3  # of the wording, for reports whose dates agree (more when they don't)
 _COMMON_CAPITALISED = frozenset(
     """the this that these those he she it they we his her its their in on at of for a an and
     but if as by from with after before during while when where who what why how however also
@@ -109,9 +110,11 @@ def match_score(new: EventSummary, old: EventSummary) -> float | None:
         if new_abroad and old_abroad and not new_abroad & old_abroad:
             return None
     score, shared = similarity(new.terms, old.terms)
+    if score < MIN_SIMILARITY:  # too little in common whatever the dates say
+        return None
     agree = dates_agree(new.date, new.precision, old.date, old.precision)
     if agree is True:
-        return score if score >= 0.3 else None
+        return score
     if agree is None:
         return score if score >= 0.5 and shared >= 2 else None
     days_apart = abs((new.date - old.date).days)

@@ -51,11 +51,14 @@ _MONEY_WORDS = re.compile(
 _PERCENT = re.compile(
     rf"(?<![\w$.,]){NUMBER}\s?(?:%|percent\b|per cent\b|por ciento\b)", re.IGNORECASE
 )
+# Each with a part that every match holds, so that a sentence without it is not searched with
+# the whole pattern (a number tried at every position); the people's nouns are too many to
+# look for faster than the pattern itself does.
 PATTERNS = (
-    (_MONEY_SYMBOL, MONEY),
-    (_MONEY_WORDS, MONEY),
-    (_PERCENT, PERCENT),
-    (_PEOPLE, PEOPLE),
+    (_MONEY_SYMBOL, MONEY, re.compile(r"\$|USD", re.IGNORECASE)),
+    (_MONEY_WORDS, MONEY, re.compile(r"dollars|dólares", re.IGNORECASE)),
+    (_PERCENT, PERCENT, re.compile(r"%|percent|per cent|por ciento", re.IGNORECASE)),
+    (_PEOPLE, PEOPLE, None),
 )
 
 
@@ -74,7 +77,9 @@ def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[E
     end = len(text) if end is None else end
     figures: list[ExtractedFigure] = []
     taken: list[tuple[int, int]] = []
-    for pattern, unit in PATTERNS:
+    for pattern, unit, needed in PATTERNS:
+        if needed is not None and not needed.search(text, start, end):
+            continue
         for match in pattern.finditer(text, start, end):
             if any(match.start() < t_end and t_start < match.end() for t_start, t_end in taken):
                 continue
