@@ -152,7 +152,9 @@ def _summary(event: ExtractedEvent, context: "ImportContext") -> EventSummary:
         home_countries=frozenset(
             filter(None, (context.gazetteer.actor_country(slug) for slug in event.actors))
         ),
-        terms=key_terms(
+        # Extraction read the terms sentence by sentence already: the same as from all quotes.
+        terms=event.terms
+        or key_terms(
             " ".join(excerpt.quote for excerpt in event.excerpts),
             ignore=context.gazetteer.name_words,
         ),
