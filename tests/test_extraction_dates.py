@@ -221,3 +221,16 @@ def test_relative_periods_by_arithmetic_are_the_periods_dateparser_gives(core, l
                 assert (ours.year, ours.month, ours.day) == (theirs.year, 1, 1)
             else:
                 assert ours == theirs.replace(day=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Llegó en enero.", datetime.date(2025, 1, 1)),
+        ("Desde enero de 2024.", datetime.date(2024, 1, 1)),
+        ("Enero de 2023 fue difícil.", datetime.date(2023, 1, 1)),
+    ],
+)
+def test_enero_keeps_the_en_that_is_not_a_preposition(text, expected):
+    (resolved,) = resolve_all(text, language="es")
+    assert (resolved.date, resolved.precision) == (expected, MONTH)

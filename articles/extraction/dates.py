@@ -44,11 +44,12 @@ FUTURE_MARKERS = re.compile(
     r"próximo|próxima|será|serán|prevé|previsto|prevista|tiene\s+previsto)\b",
     re.IGNORECASE,
 )
-# Prepositions and determiners dateparser doesn't need, stripped before it resolves a phrase.
+# Prepositions and determiners dateparser doesn't need, stripped before it resolves a phrase;
+# whole words only, so that "enero" keeps its "en".
 LEADING_WORDS = re.compile(
-    r"^(?:on|in|since|during|until|by|last|this|past|throughout|the\s+year|"
+    r"^(?:(?:on|in|since|during|until|by|last|this|past|throughout|the\s+year|"
     r"en|desde|durante|hasta|el\s+pasado|el|este|pasado|a\s+principios\s+de|"
-    r"a\s+finales\s+de|early|late|mid-)\s*",
+    r"a\s+finales\s+de|early|late)\b|mid-)\s*",
     re.IGNORECASE,
 )
 
