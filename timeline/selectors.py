@@ -13,6 +13,7 @@ import hashlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
@@ -67,7 +68,6 @@ class TimelinePage:
     num_pages: int
     start_index: int
     end_index: int
-    sections: list[EventSection]
     facets: list[Facet]
     active_filters: list[ActiveFilter]
     selected_countries: list[Country]
@@ -76,6 +76,17 @@ class TimelinePage:
     # `facet_sample` matching events when it is set.
     total_is_lower_bound: bool = False
     facet_sample: int | None = None
+    # The ids of the events shown, after the previous page's last one when `continues`.
+    shown_ids: list[int] = field(default_factory=list)
+    continues: bool = False
+
+    @cached_property
+    def sections(self) -> list[EventSection]:
+        """Read only when rendered: a page whose results come from the fragment cache reads
+        no events at all."""
+        rows = listed_events(self.shown_ids)
+        previous = rows.pop(0) if self.continues and rows else None
+        return event_sections(rows, previous=previous)
 
     @property
     def has_next(self) -> bool:
@@ -344,8 +355,9 @@ def timeline_page(
     else:
         events = matching_events(filters, scope, selection, depth=stop)
         ids = page_ids(events, filters.newest_first, first, stop)
-    rows = listed_events(ids) if total else []
-    previous = rows.pop(0) if start > 0 and rows else None
+    ids = ids if total else []
+    continues = start > 0 and bool(ids)
+    shown = len(ids) - continues
 
     counts = summary.facet_counts
     countries, actors = selection.countries, selection.actors
@@ -363,15 +375,16 @@ def timeline_page(
         total=total,
         number=number,
         num_pages=num_pages,
-        start_index=start + 1 if rows else 0,
-        end_index=start + len(rows),
-        sections=event_sections(rows, previous=previous),
+        start_index=start + 1 if shown else 0,
+        end_index=start + shown,
         facets=facets,
         active_filters=_active_filters(filters, countries, actors),
         selected_countries=countries,
         selected_actors=actors,
         total_is_lower_bound=lower_bound,
         facet_sample=summary.sample_size if total > summary.sample_size or lower_bound else None,
+        shown_ids=ids,
+        continues=continues,
     )
 
 

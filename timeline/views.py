@@ -5,6 +5,7 @@ The timeline, actor and country pages share one filterable event browser
 renders only the region it targets, so the address bar can always hold the full filter state.
 """
 
+import hashlib
 import re
 
 from django.db.models import QuerySet
@@ -12,6 +13,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
@@ -23,7 +25,13 @@ from timeline.filters import SORT_CHOICES, SOURCES_CHOICES, parse_timeline_filte
 from timeline.freshness import conditional_on_last_change
 from timeline.models import Actor, Country, Event
 from timeline.profiles import Profile, profile
-from timeline.selectors import cached_summary, timeline_page, unfiltered_summary, with_link_counts
+from timeline.selectors import (
+    SUMMARY_CACHE_SECONDS,
+    cached_summary,
+    timeline_page,
+    unfiltered_summary,
+    with_link_counts,
+)
 
 BROWSER = "timeline/includes/browser.html"
 RESULTS_TARGET = "timeline-results"
@@ -55,10 +63,10 @@ def _browse(
     """Render a page holding the event browser, or only the part of it htmx asked for."""
     target = _partial_target(request)
     filters = parse_timeline_filters(request.GET)
-    page = timeline_page(
-        filters=filters, scope=scope, version=getattr(request, "last_change", None)
-    )
+    version = getattr(request, "last_change", None)
+    page = timeline_page(filters=filters, scope=scope, version=version)
     context |= {
+        "results_cache": results_cache(request, version, target, heading_level),
         "page": page,
         "scope": scope,
         "sort_choices": SORT_CHOICES,
@@ -85,6 +93,21 @@ def _browse(
         push_url(response, False if unchanged else canonical)
     patch_vary_headers(response, ["HX-Target"])
     return response
+
+
+def results_cache(
+    request: HttpRequest, version: str | None, target: str | None, heading_level: int
+) -> dict:
+    """Timeout and key of the rendered results (facets, summary and events) in the fragment
+    cache: the same for every reader of one URL, variant and language until the data
+    changes. Without a data version, nothing is cached (timeout 0)."""
+    if version is None:
+        return {"timeout": 0, "key": ""}
+    variant = [version, get_language(), request.get_full_path(), target or "", heading_level]
+    return {
+        "timeout": SUMMARY_CACHE_SECONDS,
+        "key": hashlib.sha256(repr(variant).encode()).hexdigest(),
+    }
 
 
 @require_safe
