@@ -119,10 +119,30 @@ def test_json_ignores_bad_values_and_says_why(client, sv):
     jsonschema.validate(data, TIMELINE_JSON_SCHEMA)
     assert [e["title"] for e in data["events"]] == ["Kept"]
     assert data["filters"]["country"] == ["SV"]
+    assert data["filters"]["sources"] is None
     assert data["page_size"] == 500
     warnings = " ".join(data["warnings"])
     for expected in ("“123”", "“ZZ”", "“soon”", "“party”", "“sideways”", "page 999", "500"):
         assert expected in warnings
+
+
+def test_json_paging_links_drop_values_that_name_nothing(client, sv):
+    for day in range(1, 4):
+        event(f"Day {day}", datetime.date(2024, 1, day), countries=[sv])
+
+    data = get_json(client, "/timeline.json?country=SV&country=ZZ&page_size=2")
+
+    assert data["next"] is not None
+    assert "country=SV" in data["next"] and "ZZ" not in data["next"]
+
+
+def test_json_says_which_sources_filter_it_applied(client, sv):
+    event("Alone", datetime.date(2024, 1, 1), countries=[sv])
+
+    data = get_json(client, "/timeline.json?sources=single")
+
+    jsonschema.validate(data, TIMELINE_JSON_SCHEMA)
+    assert data["filters"]["sources"] == "single"
 
 
 @pytest.mark.parametrize("page_size", ["0", "-1", "ten", "99999999999999999999"])

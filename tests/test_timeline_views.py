@@ -526,6 +526,17 @@ def test_the_actors_directory_is_paged_busiest_first(client, sv):
     assert client.get(reverse("timeline:actors"), {"page": "x"}).context["directory"].number == 1
 
 
+def test_links_drop_filter_values_that_name_nothing(client, sv, bukele):
+    event("Here", datetime.date(2025, 1, 1), countries=[sv], actors=[bukele])
+
+    response = client.get("/?country=SV&country=ZZ&actor=nobody")
+
+    assertContains(response, "There is no country with the code “ZZ”")
+    links = re.findall(r'href="([^"]*\?[^"]*)"', response.text)
+    assert any("country=SV" in link for link in links)
+    assert not [link for link in links if "ZZ" in link or "nobody" in link]
+
+
 def test_country_page_accepts_lowercase_codes_and_404s_unknown_ones(client, sv):
     event("Here", datetime.date(2025, 1, 1), countries=[sv])
 

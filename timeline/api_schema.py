@@ -55,6 +55,7 @@ FILTERS = _object(
         "date_from": NULLABLE_STRING,
         "date_to": NULLABLE_STRING,
         "q": NULLABLE_STRING,
+        "sources": {"enum": [None, "single", "several", "disputed"]},
         "sort": {"enum": ["newest", "oldest"]},
     }
 )

@@ -6,7 +6,7 @@ of filter values is repeated here, to skip the counts and facets a page needs.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import QuerySet
 from django.http import Http404, QueryDict
@@ -53,6 +53,7 @@ class EventSelection:
             "date_from": filters.date_from.text if filters.date_from else None,
             "date_to": filters.date_to.text if filters.date_to else None,
             "q": filters.q or None,
+            "sources": filters.sources or None,
             "sort": filters.sort,
         }
 
@@ -89,7 +90,13 @@ def select_events(query: QueryDict, *, scope: Actor | Country | None) -> EventSe
     events = filter_events(
         scoped_events(scope), filters=filters, countries=countries, actors=actors
     )
-    return EventSelection(scope, filters, countries, actors, events, warnings)
+    # Paging links carry only the values that name something (the warnings say which did not).
+    known = replace(
+        filters,
+        countries=tuple(c.code for c in countries),
+        actors=tuple(a.slug for a in actors),
+    )
+    return EventSelection(scope, known, countries, actors, events, warnings)
 
 
 def _known(model, field_name, values, warnings, unknown_message) -> list:

@@ -368,9 +368,16 @@ def timeline_page(
                        exclude=scope if isinstance(scope, Actor) else None),
         type_facet(counts["type"], filters.event_type),
     ]  # fmt: skip
+    # Links carry only the filter values that name something: a mistyped code is reported
+    # once, not carried on into every facet, page and export link.
+    known = replace(
+        filters,
+        countries=tuple(c.code for c in countries),
+        actors=tuple(a.slug for a in actors),
+    )
     return TimelinePage(
         filters=filters,
-        query=filters.querydict(),
+        query=known.querydict(),
         messages=messages,
         total=total,
         number=number,
