@@ -37,6 +37,8 @@ EXACT_COUNT_LIMIT = 10_000
 # The ids of this many first pages are kept with the summary: scrolling on costs one read of 50
 # rows by primary key, whatever the filters.
 CACHED_PAGES = 20
+# Counting stops past this page however deep the page asked for (50 million events).
+MAX_COUNTED_PAGE = 1_000_000
 
 
 def exact_count_limit() -> int:
@@ -333,7 +335,9 @@ def timeline_page(
     """
     selection = select(filters, scope, version)
     messages = selection.messages
-    count_limit = max(exact_count_limit(), filters.page * PAGE_SIZE)
+    # A page past the last is answered with the last (and a message); counting on to page 10¹⁷
+    # would ask the database for more rows than a LIMIT can hold.
+    count_limit = max(exact_count_limit(), min(filters.page, MAX_COUNTED_PAGE) * PAGE_SIZE)
     summary = page_summary(filters, scope, selection, version, count_limit)
     total, lower_bound = summary.total, summary.total_is_lower_bound
     # Past a lower bound there is always one more page than the counted ones.
