@@ -55,6 +55,7 @@ def save_extracted_events(
     new_summaries = [
         summary for summary, match in zip(summaries, matches, strict=True) if not match
     ]
+    context.events_written += len(new_events)
     created = iter(
         _inserter(Event, EVENT_FIELDS).insert(
             [

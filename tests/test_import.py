@@ -227,3 +227,21 @@ def test_a_new_article_is_saved_as_save_would_save_it():
         "en",
         "a.txt",
     )
+
+
+def test_the_import_refreshes_postgresql_statistics_as_the_events_grow(monkeypatch):
+    """The candidate query's plan depends on them (see articles.services.keep_statistics_fresh)."""
+    from articles import services
+
+    monkeypatch.setattr(services, "STATISTICS_FIRST_AT", 1)
+    context = ImportContext.from_database()
+    import_text("A story\n\nRubio visited Costa Rica on Monday.", context=context)
+    services.keep_statistics_fresh(context)
+    if connection.vendor != "postgresql":
+        assert context.statistics_basis is None
+        return
+    assert context.events_written == 1
+    assert context.statistics_basis[0] == Event.objects.count()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'timeline_event'::regclass")
+        assert cursor.fetchone()[0] >= 0

@@ -6,7 +6,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.services import ImportContext, import_file, iter_article_files
+from articles.services import (
+    ImportContext,
+    import_file,
+    iter_article_files,
+    keep_statistics_fresh,
+)
 
 STATUSES = ("imported", "updated", "unchanged", "failed")
 
@@ -37,6 +42,7 @@ class Command(BaseCommand):
         total = sum(1 for _ in iter_article_files(paths)) if show_progress else 0
         for number, file in enumerate(iter_article_files(paths), start=1):
             outcome = import_file(file, context=context, dry_run=dry_run)
+            keep_statistics_fresh(context)
             counts[outcome.status] += 1
             if outcome.status == "failed":
                 self._clear_progress(show_progress)
