@@ -16,6 +16,7 @@ from timeline.models import Actor, Country, Event
 FACET_SIZE = 10
 # Each id is one query parameter, three times over (SQLite allows 32,766 parameters).
 MAX_SAMPLE = 10_000
+COLUMNS = ("kind", "key", "label")
 
 
 @dataclass(frozen=True)
@@ -44,25 +45,12 @@ def facet_counts(sample: list[int], untyped_sample: list[int]) -> dict[str, dict
     because choosing a type replaces the current one)."""
     if len(sample) > MAX_SAMPLE or len(untyped_sample) > MAX_SAMPLE:
         raise ValueError(f"A facet sample holds at most {MAX_SAMPLE} events.")
-    columns = ("kind", "key", "label")
-    countries = (
-        Event.countries.through.objects.filter(event_id__in=sample)
-        .annotate(kind=Value("country"), key=F("country__code"), label=F("country__name"))
-        .values_list(*columns)
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    actors = (
-        Event.actors.through.objects.filter(event_id__in=sample)
-        .annotate(kind=Value("actor"), key=F("actor__slug"), label=F("actor__name"))
-        .values_list(*columns)
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+    countries = _link_counts(Event.countries.through, sample, "country", "country__code")
+    actors = _link_counts(Event.actors.through, sample, "actor", "actor__slug")
     types = (
         Event.objects.filter(pk__in=untyped_sample)
         .annotate(kind=Value("type"), key=F("event_type"), label=F("event_type"))
-        .values_list(*columns)
+        .values_list(*COLUMNS)
         .annotate(n=Count("id"))
         .order_by()
     )
@@ -72,6 +60,18 @@ def facet_counts(sample: list[int], untyped_sample: list[int]) -> dict[str, dict
     for kind, key, label, n in countries.union(actors, types, all=True):
         counts[kind][key] = (label, n)
     return counts
+
+
+def _link_counts(through, sample: list[int], kind: str, key: str):
+    """How many of the sample each linked country or actor is in, by its code or slug."""
+    related = key.split("__")[0]
+    return (
+        through.objects.filter(event_id__in=sample)
+        .annotate(kind=Value(kind), key=F(key), label=F(f"{related}__name"))
+        .values_list(*COLUMNS)
+        .annotate(n=Count("id"))
+        .order_by()
+    )
 
 
 def relation_facet(

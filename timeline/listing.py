@@ -45,7 +45,11 @@ def attach_listed_relations(events: list[Event]) -> None:
         return
     by_id = {event.pk: event for event in events}
     rows = sorted(
-        _actor_rows(by_id).union(_country_rows(by_id), _source_rows(by_id), all=True),
+        _chip_rows(Event.actors, by_id, "actor", "actor__slug").union(
+            _chip_rows(Event.countries, by_id, "country", "country__code"),
+            _source_rows(by_id),
+            all=True,
+        ),
         key=_display_order,
     )
     for event_id, kind, row_id, key, name, article_slug, outlet, published in rows:
@@ -72,31 +76,16 @@ def _blank(field):
     return Cast(Value(None), field)
 
 
-def _actor_rows(events):
+def _chip_rows(relation, events, kind: str, key: str):
+    """An actor's slug or a country's code and its name, for each of these events."""
+    related = key.split("__")[0]
     return (
-        Event.actors.through.objects.filter(event_id__in=events)
+        relation.through.objects.filter(event_id__in=events)
         .annotate(
-            kind=Value("actor"),
+            kind=Value(kind),
             row_id=_blank(BigIntegerField()),
-            key=F("actor__slug"),
-            name=F("actor__name"),
-            article_slug=_blank(CharField()),
-            outlet=_blank(CharField()),
-            published=_blank(DateField()),
-        )
-        .values_list(*COLUMNS)
-        .order_by()
-    )
-
-
-def _country_rows(events):
-    return (
-        Event.countries.through.objects.filter(event_id__in=events)
-        .annotate(
-            kind=Value("country"),
-            row_id=_blank(BigIntegerField()),
-            key=F("country__code"),
-            name=F("country__name"),
+            key=F(key),
+            name=F(f"{related}__name"),
             article_slug=_blank(CharField()),
             outlet=_blank(CharField()),
             published=_blank(DateField()),
