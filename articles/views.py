@@ -41,6 +41,8 @@ def article_detail(request: HttpRequest, slug: str) -> TemplateResponse:
     visible_excerpts = (
         Excerpt.objects.exclude(event__status=Event.Status.REJECTED)
         .select_related("event")
+        # The events' titles are shown in the reader's language, checked against these.
+        .prefetch_related("event__actors", "event__countries")
         .order_by("start", "id")
     )
     article = get_object_or_404(

@@ -23,6 +23,7 @@ from timeline.export_selection import (
     select_events,
 )
 from timeline.models import Event
+from timeline.templatetags.i18n_extras import event_title
 
 FEED_SIZE = 50
 # Independent of the host name, so that moving the site does not make every entry new again.
@@ -92,7 +93,7 @@ class TimelineFeed(Feed):
         return selection.events.order_by("-created", "-id").with_sources()[:FEED_SIZE]
 
     def item_title(self, event: Event) -> str:
-        return f"{event.title} ({event.date_display})"
+        return f"{event_title(event)} ({event.date_display})"
 
     def item_link(self, event: Event) -> str:
         return event.get_absolute_url()

@@ -12,6 +12,7 @@ from django import template
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 
 from timeline.country_names import localized_country_name
+from timeline.event_titles import localized_title
 from timeline.models import Event, format_event_date
 
 register = template.Library()
@@ -129,3 +130,19 @@ def translated_list(items: list[str]) -> str:
 def long_date(date: datetime.date | None) -> str:
     """A publication date in full: "17 April 2025", "17 de abril de 2025"."""
     return format_event_date(date, Event.Precision.DAY) if date else ""
+
+
+@register.filter
+def event_title(event: Event) -> str:
+    """`{{ event|event_title }}`: a title the importer wrote, in the reader's language (see
+    `timeline.event_titles`). Reads the event's actors and countries from the timeline list's
+    `listed_actors` and `listed_countries`, or else from its (prefetched) relations."""
+    actors = getattr(event, "listed_actors", None)
+    countries = getattr(event, "listed_countries", None)
+    if actors is None or countries is None:
+        actors, countries = event.actors.all(), event.countries.all()
+    return localized_title(
+        event.title,
+        {actor.name for actor in actors},
+        {country.name: country.code for country in countries},
+    )
