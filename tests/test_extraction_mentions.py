@@ -65,3 +65,10 @@ def test_the_prefix_tree_pattern_matches_what_one_alternative_per_form_longest_f
         text = "".join(rng.choice(pieces) for _ in range(30))
         spans = [(m.start(), m.group()) for m in tree.finditer(text)]
         assert spans == [(m.start(), m.group()) for m in naive.finditer(text)], text
+
+
+def test_no_blocking_phrase_can_run_across_a_sentence_end():
+    """extract_events finds them once in the whole body (Gazetteer.blocked_spans)."""
+    from articles.extraction.gazetteer import BLOCKING_PHRASES
+
+    assert not [phrase for phrase in BLOCKING_PHRASES if set(phrase) & set(".!?…\n")]

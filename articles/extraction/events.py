@@ -98,10 +98,11 @@ def extract_events(
 ) -> list[ExtractedEvent]:
     """Text in, events out: each with its excerpt's offsets into `body`."""
     events: list[ExtractedEvent] = []
+    blocked = gazetteer.blocked_spans(body)
     for sentence in split_sentences(body):
         if not SENTENCE_END.search(sentence.text):
             continue  # a heading, not a sentence
-        mentions = gazetteer.find_mentions(body, sentence.start, sentence.end)
+        mentions = gazetteer.find_mentions(body, sentence.start, sentence.end, blocked=blocked)
         if not mentions:
             continue
         triggers = list(TRIGGERS.finditer(body, sentence.start, sentence.end))

@@ -151,14 +151,30 @@ class Gazetteer:
     def country_name(self, code: str) -> str:
         return self._country_name.get(code, code)
 
-    def find_mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-        """Mentions in text[start:end], longest alias first, never inside a blocking phrase."""
+    def blocked_spans(self, text: str) -> list[tuple[int, int]]:
+        """The blocking phrases in the whole text, to pass to `find_mentions` for each of its
+        sentences: no phrase runs across a sentence's end, so they are the same phrases."""
+        if self._blockers is None:
+            return []
+        return [(m.start(), m.end()) for m in self._blockers.finditer(text)]
+
+    def find_mentions(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        blocked: list[tuple[int, int]] | None = None,
+    ) -> list[Mention]:
+        """Mentions in text[start:end], longest alias first, never inside a blocking phrase
+        (those of `blocked_spans(text)` when given, else those in text[start:end])."""
         end = len(text) if end is None else end
         if self._pattern is None:
             return []
-        blocked = []
-        if self._blockers is not None:
-            blocked = [(m.start(), m.end()) for m in self._blockers.finditer(text, start, end)]
+        if blocked is None:
+            blocked = []
+            if self._blockers is not None:
+                blocked = [(m.start(), m.end()) for m in self._blockers.finditer(text, start, end)]
         mentions = []
         for match in self._pattern.finditer(text, start, end):
             if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
