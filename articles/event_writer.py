@@ -43,7 +43,8 @@ def save_extracted_events(
     """Attach each event to the stored event other articles already report, or create it."""
     if not events:
         return
-    summaries = [_summary(event, context) for event in events]
+    published = frozenset({article.published}) if article.published else frozenset()
+    summaries = [_summary(event, context, published) for event in events]
     candidates = _candidate_events(article, events, context, article_is_new=article_is_new)
     # Only an event of the same type can match: compare each with those alone.
     by_type = defaultdict(list)
@@ -143,8 +144,9 @@ def _lock_in_order(event_ids: set[int]) -> None:
         list(locked.values_list("pk", flat=True))
 
 
-def _summary(event: ExtractedEvent, context: "ImportContext") -> EventSummary:
+def _summary(event: ExtractedEvent, context: "ImportContext", published: frozenset) -> EventSummary:
     return EventSummary(
+        published=published,
         event_type=event.event_type,
         date=event.date,
         precision=event.date_precision,
@@ -242,10 +244,17 @@ def _stored_summaries(event_ids: list[int], context) -> dict[int, EventSummary]:
             "id", "slug", "country__code"
         )),
         Prefetch("countries", queryset=Country.objects.only("id", "code")),
-        Prefetch("excerpts", queryset=Excerpt.objects.only("id", "event_id", "quote")),
+        Prefetch("excerpts", queryset=Excerpt.objects.select_related("article").only(
+            "id", "event_id", "quote", "article__published"
+        )),
     )  # fmt: skip
     return {
         event.pk: EventSummary(
+            published=frozenset(
+                excerpt.article.published
+                for excerpt in event.excerpts.all()
+                if excerpt.article.published
+            ),
             event_type=event.event_type,
             date=event.date,
             precision=event.date_precision,

@@ -204,11 +204,6 @@ def test_two_death_tolls_that_differ_are_a_disagreement():
     assert emergency.is_disputed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="articles/extraction/corroboration.py match_score: undated reports merge whatever "
-    "their articles' publication dates; EventSummary carries no publication date",
-)
 def test_undated_visits_reported_two_years_apart_stay_two_events():
     import_story(
         "2024.txt",
@@ -223,11 +218,6 @@ def test_undated_visits_reported_two_years_apart_stay_two_events():
     assert Event.objects.filter(event_type="visit").count() == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="articles/extraction/corroboration.py match_score: one shared actor is enough, so "
-    "meetings with different counterparts on one day merge",
-)
 def test_meetings_with_different_people_on_one_day_stay_two_events():
     import_story(
         "trump.txt",

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 UNKNOWN = "unknown"
 MAX_DAYS_APART_FOR_A_DATE_DISPUTE = 7
+# Undated reports in articles published further apart than this (about four months) tell of
+# different events: news of one event is written while it is news.
+MAX_DAYS_APART_UNDATED = 120
 MIN_SIMILARITY = 0.3  # of the wording, for reports whose dates agree (more when they don't)
 _COMMON_CAPITALISED = frozenset(
     """the this that these those he she it they we his her its their in on at of for a an and
@@ -37,6 +40,9 @@ class EventSummary:
     countries: frozenset[str]
     home_countries: frozenset[str]
     terms: frozenset[str]
+    # When the articles that report it were published: undated reports of articles far apart
+    # in time are not one event, whatever their wording.
+    published: frozenset[datetime.date] = frozenset()
 
 
 def key_terms(text: str, *, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -100,6 +106,12 @@ def match_score(new: EventSummary, old: EventSummary) -> float | None:
     if new.actors and old.actors:
         if not new.actors & old.actors:
             return None
+        # Bukele meeting Trump and Bukele meeting Rubio on one day are two meetings; a report
+        # that names only Bukele may be either.
+        if new.event_type == "meeting" and not (
+            new.actors <= old.actors or old.actors <= new.actors
+        ):
+            return None
     elif not new.countries & old.countries:
         return None
     if new.event_type == "visit":
@@ -116,11 +128,21 @@ def match_score(new: EventSummary, old: EventSummary) -> float | None:
     if agree is True:
         return score
     if agree is None:
+        if _published_far_apart(new.published, old.published):
+            return None
         return score if score >= 0.5 and shared >= 2 else None
     days_apart = abs((new.date - old.date).days)
     if days_apart <= MAX_DAYS_APART_FOR_A_DATE_DISPUTE and score >= 0.7 and shared >= 4:
         return score / 2
     return None
+
+
+def _published_far_apart(new: frozenset, old: frozenset) -> bool:
+    """No article of one was published within `MAX_DAYS_APART_UNDATED` days of one of the
+    other's (unknown publication dates say nothing)."""
+    if not new or not old:
+        return False
+    return min(abs((a - b).days) for a in new for b in old) > MAX_DAYS_APART_UNDATED
 
 
 def best_match(new: EventSummary, candidates: Iterable[tuple[int, EventSummary]]) -> int | None:
