@@ -61,6 +61,27 @@ def test_dates_keep_the_precision_the_text_gives(text, date, precision):
     assert (resolved.date, resolved.precision) == (date, precision)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "date", "precision"),
+    [
+        ("Yesterday, Bukele met Trump.", "en", datetime.date(2025, 4, 16), "day"),
+        ("Today Rubio flew home.", "en", datetime.date(2025, 4, 17), "day"),
+        ("On Monday, Bukele met Trump.", "en", datetime.date(2025, 4, 14), "day"),
+        ("Last month Rubio visited El Salvador.", "en", datetime.date(2025, 3, 1), "month"),
+        ("This year the two governments met.", "en", datetime.date(2025, 1, 1), "year"),
+        ("In 2022, a state of emergency was declared.", "en", datetime.date(2022, 1, 1), "year"),
+        ("Since March, prisoners were moved.", "en", datetime.date(2025, 3, 1), "month"),
+        ("Ayer, Bukele se reunió con Trump.", "es", datetime.date(2025, 4, 16), "day"),
+        ("Este lunes Bukele habló.", "es", datetime.date(2025, 4, 14), "day"),
+        ("El mes pasado Rubio visitó El Salvador.", "es", datetime.date(2025, 3, 1), "month"),
+        ("En 2022 se declaró el régimen.", "es", datetime.date(2022, 1, 1), "year"),
+    ],
+)
+def test_a_date_opening_a_sentence_is_read_like_one_inside_it(text, language, date, precision):
+    (resolved,) = resolve_all(text, language=language)
+    assert (resolved.date, resolved.precision) == (date, precision)
+
+
 def test_relative_date_explains_how_it_was_resolved():
     (resolved,) = resolve_all("met at the White House on Monday")
     assert resolved.explanation == "'on Monday' in an article published 17 Apr 2025"

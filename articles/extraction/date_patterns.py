@@ -35,6 +35,17 @@ YEAR_NUMBER = r"(?:19|20)\d\d"
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
 ORDINAL = r"(?:st|nd|rd|th)?"
 
+
+def lead(alternatives: str) -> str:
+    """The words that open an expression, lower-case or capitalised as at a sentence's start
+    ("Yesterday, …", "El mes pasado …"); month names and weekdays keep their own case rules."""
+    return (
+        "(?:"
+        + "|".join(f"[{word[0]}{word[0].upper()}]{word[1:]}" for word in alternatives.split("|"))
+        + ")"
+    )
+
+
 # What a match cannot do without: at least one word of each group, in the lower-cased text. A
 # sentence without them is not searched with that pattern (most sentences have no month name,
 # no weekday, or no digit at all), which leaves the matches as they were at a fraction of the cost.
@@ -81,27 +92,27 @@ _PATTERNS: dict[str, list[tuple[str, str, bool, tuple[tuple[str, ...], ...]]]] =
         (rf"(?:{MONTHS_EN})\s+{DAY_NUMBER}{ORDINAL}(?![\d,]*\d)", DAY, True, (MONTH_EN, DIGIT)),
         (rf"{DAY_NUMBER}{ORDINAL}\s+(?:of\s+)?(?:{MONTHS_EN})", DAY, True, (MONTH_EN, DIGIT)),
         (
-            rf"(?:in|since|during|until|by|early|late|mid-|last|this)\s+(?:{MONTHS_EN})",
+            rf"{lead('in|since|during|until|by|early|late|mid-|last|this')}\s+(?:{MONTHS_EN})",
             MONTH,
             True,
             (MONTH_EN,),
         ),
         (
-            rf"(?:in|since|during|until|early|late|mid-|throughout)\s+(?:the\s+year\s+)?"
+            rf"{lead('in|since|during|until|early|late|mid-|throughout')}\s+(?:the\s+year\s+)?"
             rf"{YEAR_NUMBER}(?![\d-])",
             YEAR,
             False,
             (DIGIT,),
         ),
         (
-            rf"(?:on|last|this|past|next)\s+(?:{WEEKDAYS_EN})|(?:{WEEKDAYS_EN})",
+            rf"{lead('on|last|this|past|next')}\s+(?:{WEEKDAYS_EN})|(?:{WEEKDAYS_EN})",
             DAY,
             True,
             (WEEKDAY_EN,),
         ),
-        (r"yesterday|today|the day before yesterday", DAY, True, (("yesterday", "today"),)),
-        (r"(?:last|this|next)\s+month", MONTH, True, (("month",),)),
-        (r"(?:last|this|next)\s+year", YEAR, True, (("year",),)),
+        (lead("yesterday|today|the day before yesterday"), DAY, True, (("yesterday", "today"),)),
+        (rf"{lead('last|this|next')}\s+month", MONTH, True, (("month",),)),
+        (rf"{lead('last|this|next')}\s+year", YEAR, True, (("year",),)),
     ],
     "es": [
         (
@@ -116,26 +127,26 @@ _PATTERNS: dict[str, list[tuple[str, str, bool, tuple[tuple[str, ...], ...]]]] =
         (rf"(?:{MONTHS_ES})\s+(?:de|del)\s+{YEAR_NUMBER}", MONTH, False, (MONTH_ES, DIGIT)),
         (rf"{DAY_NUMBER}\s+de\s+(?:{MONTHS_ES})", DAY, True, (MONTH_ES, DIGIT)),
         (
-            rf"(?:en|desde|durante|hasta|a\s+principios\s+de|a\s+finales\s+de)\s+(?:{MONTHS_ES})",
+            rf"{lead(r'en|desde|durante|hasta|a\s+principios\s+de|a\s+finales\s+de')}\s+(?:{MONTHS_ES})",
             MONTH,
             True,
             (MONTH_ES,),
         ),
         (
-            rf"(?:en|desde|durante|hasta)\s+(?:el\s+)?(?:año\s+)?{YEAR_NUMBER}(?![\d-])",
+            rf"{lead('en|desde|durante|hasta')}\s+(?:el\s+)?(?:año\s+)?{YEAR_NUMBER}(?![\d-])",
             YEAR,
             False,
             (DIGIT,),
         ),
         (
-            rf"(?:este|el\s+pasado|el\s+próximo|el|pasado|próximo)\s+(?:{WEEKDAYS_ES})",
+            rf"{lead(r'este|el\s+pasado|el\s+próximo|el|pasado|próximo')}\s+(?:{WEEKDAYS_ES})",
             DAY,
             True,
             (WEEKDAY_ES,),
         ),
-        (r"anteayer|antier|ayer|hoy", DAY, True, (("ayer", "antier", "hoy"),)),
-        (r"(?:el\s+mes\s+pasado|este\s+mes|el\s+próximo\s+mes)", MONTH, True, (("mes",),)),
-        (r"(?:el\s+año\s+pasado|este\s+año|el\s+próximo\s+año)", YEAR, True, (("año",),)),
+        (lead("anteayer|antier|ayer|hoy"), DAY, True, (("ayer", "antier", "hoy"),)),
+        (lead(r"el\s+mes\s+pasado|este\s+mes|el\s+próximo\s+mes"), MONTH, True, (("mes",),)),
+        (lead(r"el\s+año\s+pasado|este\s+año|el\s+próximo\s+año"), YEAR, True, (("año",),)),
     ],
 }
 
