@@ -165,9 +165,11 @@ def test_a_feed_of_an_unknown_scope_is_not_found(client, url):
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        ("/feed.atom", 4),
-        ("/actors/nayib-bukele/feed.atom", 5),
-        ("/countries/SV/feed.atom?actor=nayib-bukele&type=meeting", 6),
+        # The change stamp, the events and their actors, countries and sources
+        ("/feed.atom", 5),
+        # ... and the actor or country, and the filters' actors
+        ("/actors/nayib-bukele/feed.atom", 6),
+        ("/countries/SV/feed.atom?actor=nayib-bukele&type=meeting", 7),
     ],
 )
 def test_feed_query_count_does_not_grow_with_events(
@@ -181,3 +183,14 @@ def test_feed_query_count_does_not_grow_with_events(
         response = client.get(url)
 
     assert len(feedparser.parse(response.text).entries) == count
+
+
+def test_an_unchanged_feed_answers_304_after_one_query(client, django_assert_num_queries, sv):
+    EventFactory(title="First", countries=[sv])
+    etag = client.get("/countries/SV/feed.atom")["ETag"]
+
+    with django_assert_num_queries(1):
+        assert client.get("/countries/SV/feed.atom", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    EventFactory(title="Second", countries=[sv])
+    refreshed = client.get("/countries/SV/feed.atom", HTTP_IF_NONE_MATCH=etag)
+    assert refreshed.status_code == 200 and "Second" in refreshed.text

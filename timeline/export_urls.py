@@ -9,6 +9,7 @@ from django.urls import path
 
 from timeline import export_views
 from timeline.feeds import TimelineFeed
+from timeline.freshness import conditional_export
 
 SCOPES = [
     ("", ""),
@@ -20,7 +21,8 @@ FORMATS = [
     ("timeline.csv", "timeline-csv", export_views.timeline_csv),
     ("timeline.timelinejs.json", "timeline-timelinejs", export_views.timeline_timelinejs),
     ("timeline.ics", "timeline-ics", export_views.timeline_ics),
-    ("feed.atom", "feed", TimelineFeed()),
+    # A feed reader polls: an unchanged feed is a 304 after the one change-stamp query.
+    ("feed.atom", "feed", conditional_export(TimelineFeed())),
 ]
 
 urlpatterns = [
