@@ -202,7 +202,7 @@ def select(
 ) -> Selection:
     """Look up the filters' countries and actors with how many events each is linked to, in one
     query once per data version (none without such filters). The scope's own counts come
-    annotated by `timeline.profiles.with_link_counts`."""
+    annotated by `with_link_counts`."""
     link_counts, event_count = {}, 0
     if scope is not None and hasattr(scope, "link_count"):
         link_counts[(type(scope).__name__, scope.pk)] = scope.link_count

@@ -145,9 +145,12 @@ def page_scope(request: HttpRequest, scopes: QuerySet, **lookup) -> Actor | Coun
 def cached_profile(request: HttpRequest, scope: Actor | Country) -> Profile:
     """The profile reads all of the actor's or country's events: once per data version."""
     version = getattr(request, "last_change", None)
-    companions = unfiltered_summary(scope, version).facet_counts
     key = ("profile", type(scope).__name__, scope.pk)
-    return cached_summary(version, key, lambda: profile(scope, companions))
+    return cached_summary(
+        version,
+        key,
+        lambda: profile(scope, unfiltered_summary(scope, version).facet_counts),
+    )
 
 
 @require_safe

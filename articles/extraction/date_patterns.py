@@ -69,6 +69,12 @@ MONTH_ES = (
 WEEKDAY_EN = ("day",)
 WEEKDAY_ES = ("lunes", "martes", "rcoles", "jueves", "viernes", "bado", "domingo")
 
+# 2025-03-02 and 2/3/2025 (day first), the same in both languages.
+NUMERIC_DAYS = [
+    (rf"{YEAR_NUMBER}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])", DAY, False, (DIGIT,)),
+    (rf"{DAY_NUMBER}/(?:0?[1-9]|1[0-2])/{YEAR_NUMBER}", DAY, False, (DIGIT,)),
+]
+
 # Each pattern: (regex, precision, needs a publication date to resolve, words it needs).
 # Longer, more precise forms come first; overlapping later matches are dropped.
 _PATTERNS: dict[str, list[tuple[str, str, bool, tuple[tuple[str, ...], ...]]]] = {
@@ -86,8 +92,7 @@ _PATTERNS: dict[str, list[tuple[str, str, bool, tuple[tuple[str, ...], ...]]]] =
             False,
             (MONTH_EN, DIGIT),
         ),
-        (rf"{YEAR_NUMBER}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])", DAY, False, (DIGIT,)),
-        (rf"{DAY_NUMBER}/(?:0?[1-9]|1[0-2])/{YEAR_NUMBER}", DAY, False, (DIGIT,)),
+        *NUMERIC_DAYS,
         (rf"(?:{MONTHS_EN}),?\s+(?:of\s+)?{YEAR_NUMBER}", MONTH, False, (MONTH_EN, DIGIT)),
         (rf"(?:{MONTHS_EN})\s+{DAY_NUMBER}{ORDINAL}(?![\d,]*\d)", DAY, True, (MONTH_EN, DIGIT)),
         (rf"{DAY_NUMBER}{ORDINAL}\s+(?:of\s+)?(?:{MONTHS_EN})", DAY, True, (MONTH_EN, DIGIT)),
@@ -122,8 +127,7 @@ _PATTERNS: dict[str, list[tuple[str, str, bool, tuple[tuple[str, ...], ...]]]] =
             (MONTH_ES, DIGIT),
         ),
         (rf"{DAY_NUMBER}\s+{MONTHS_ES_SHORT}\s+{YEAR_NUMBER}", DAY, False, (MONTH_ES, DIGIT)),
-        (rf"{YEAR_NUMBER}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])", DAY, False, (DIGIT,)),
-        (rf"{DAY_NUMBER}/(?:0?[1-9]|1[0-2])/{YEAR_NUMBER}", DAY, False, (DIGIT,)),
+        *NUMERIC_DAYS,
         (rf"(?:{MONTHS_ES})\s+(?:de|del)\s+{YEAR_NUMBER}", MONTH, False, (MONTH_ES, DIGIT)),
         (rf"{DAY_NUMBER}\s+de\s+(?:{MONTHS_ES})", DAY, True, (MONTH_ES, DIGIT)),
         (
