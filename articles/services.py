@@ -6,6 +6,7 @@ re-extraction never overwrites or deletes an event an editor has reviewed or rej
 
 import hashlib
 import os
+import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -45,6 +46,8 @@ class ImportOutcome:
     article: Article | None = None
     message: str = ""
     extraction: ExtractionSummary = field(default_factory=ExtractionSummary)
+    # The traceback of an unexpected error, for `import_articles -v 2` and bug reports.
+    detail: str = ""
 
 
 @dataclass
@@ -139,7 +142,11 @@ def read_article_file(path: Path) -> str:
         )
     if size == 0:
         raise ImportFailure(_("empty file"))
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ImportFailure(_("cannot be read (%(reason)s)") % {"reason": reason}) from error
     return decode_article_bytes(data)
 
 
@@ -161,6 +168,13 @@ def decode_article_bytes(data: bytes) -> str:
     return text
 
 
+def unexpected_failure(source: str, error: Exception) -> ImportOutcome:
+    """Any error importing one file is that file's failure: the batch goes on without it."""
+    message = _("unexpected error: %(error)s") % {"error": f"{type(error).__name__}: {error}"}
+    detail = "".join(traceback.format_exception(error))
+    return ImportOutcome(source=source, status="failed", message=message, detail=detail)
+
+
 def import_file(
     file: ArticleFile, *, context: ImportContext | None = None, dry_run: bool = False
 ) -> ImportOutcome:
@@ -168,6 +182,8 @@ def import_file(
         text = read_article_file(file.path)
     except ImportFailure as failure:
         return ImportOutcome(source=str(file.path), status="failed", message=str(failure))
+    except Exception as error:
+        return unexpected_failure(str(file.path), error)
     outcome = import_text(text, source_file=file.name, context=context, dry_run=dry_run)
     outcome.source = str(file.path)
     return outcome
@@ -180,9 +196,23 @@ def import_text(
     context: ImportContext | None = None,
     dry_run: bool = False,
 ) -> ImportOutcome:
-    """Create, update or leave alone the article for this text, all in one transaction."""
-    context = context or ImportContext.from_database()
+    """Create, update or leave alone the article for this text, all in one transaction.
+
+    Never raises: whatever goes wrong is this text's failure, with its reason.
+    """
     source = source_file or "(pasted text)"
+    try:
+        context = context or ImportContext.from_database()
+        outcome = _import_text(text, source, source_file, context, dry_run)
+    except Exception as error:
+        outcome = unexpected_failure(source, error)
+    if (outcome.status == "failed" or dry_run) and context is not None:
+        # Rolled back: events this file added are gone, and their ids may be given again.
+        context.event_summaries.clear()
+    return outcome
+
+
+def _import_text(text, source, source_file, context, dry_run) -> ImportOutcome:
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
         document = parse_document(text)

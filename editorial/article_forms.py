@@ -1,5 +1,6 @@
 """The admin's article forms: paste or upload a text, or change one; bad input says why."""
 
+import logging
 from pathlib import Path
 
 from django import forms
@@ -9,12 +10,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.extraction.document import DocumentError
+from articles.extraction.published import publication_date_problem
 from articles.models import Article
 from articles.services import MAX_FILE_BYTES, ImportFailure, decode_article_bytes, unique_slug
 from editorial.articles import content_hash, normalise_newlines, parse_submission
 from editorial.forms import EditConflictGuard
 
 UPLOAD_SUFFIXES = {".txt", ".text", ".md"}
+logger = logging.getLogger(__name__)
 
 
 class TextareaField(forms.CharField):
@@ -26,7 +29,17 @@ class TextareaField(forms.CharField):
         return normalise_newlines(super().to_python(value))
 
 
-class ArticleAddForm(forms.ModelForm):
+class PublishedInRange:
+    """The publication date an editor types is held to the importer's plausible range."""
+
+    def clean_published(self):
+        published = self.cleaned_data.get("published")
+        if problem := publication_date_problem(published):
+            raise forms.ValidationError(problem[:1].upper() + problem[1:] + ".")
+        return published
+
+
+class ArticleAddForm(PublishedInRange, forms.ModelForm):
     """Title and text pasted, or a .txt file: parsed and fingerprinted like an imported file."""
 
     title = forms.CharField(
@@ -96,6 +109,14 @@ class ArticleAddForm(forms.ModelForm):
                 gettext("This text cannot become an article: %(reason)s.") % {"reason": error},
             )
             return cleaned
+        except Exception as error:  # a bug in parsing must not cost the editor a 500
+            logger.exception("Parsing a submitted article failed")
+            self.add_error(
+                text_field,
+                gettext("This text could not be read (%(error)s); nothing was saved.")
+                % {"error": f"{type(error).__name__}: {error}"},
+            )
+            return cleaned
         fingerprint = content_hash(text)
         duplicate = Article.objects.filter(content_hash=fingerprint).first()
         if duplicate is not None:
@@ -140,7 +161,7 @@ class ArticleAddForm(forms.ModelForm):
         return cleaned
 
 
-class ArticleChangeForm(EditConflictGuard):
+class ArticleChangeForm(PublishedInRange, EditConflictGuard):
     """The body is the clean text excerpts point into: changing it (or the date) re-extracts."""
 
     body = TextareaField(
