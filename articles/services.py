@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import DatabaseError, connection, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from articles.event_writer import save_extracted_events
 from articles.extraction import DocumentError, Gazetteer, extract_events
-from articles.extraction.document import parse_document
+from articles.extraction.document import ParsedDocument, parse_document
 from articles.models import Article
 from articles.rows import RowInserter
 from timeline.corroboration import refresh_disputes
@@ -168,6 +170,37 @@ def decode_article_bytes(data: bytes) -> str:
     return text
 
 
+WEB_ADDRESS = URLValidator(schemes=["http", "https"])
+
+
+def document_problem(document: ParsedDocument, source_file: str = "") -> tuple[str, str] | None:
+    """The field of this document's metadata that cannot be stored as it is, and why.
+
+    The same rules for the command and the admin, on SQLite (which stores a string of any
+    length) as on PostgreSQL: an address that is not http(s) (`javascript:`, `data:`) would be
+    rendered as a link and served to other sites; a value longer than its column is refused
+    rather than cut.
+    """
+    if document.url:
+        try:
+            WEB_ADDRESS(document.url)
+        except ValidationError:
+            reason = _("url %(url)s is not a web address (only http:// and https:// are kept)")
+            return "url", reason % {"url": repr(document.url[:80])}
+    values = {
+        "url": document.url,
+        "outlet": document.outlet,
+        "byline": document.byline,
+        "source_file": source_file,
+    }
+    for name, value in values.items():
+        limit = Article._meta.get_field(name).max_length
+        if len(value) > limit:
+            reason = _("%(field)s is %(length)s characters long (at most %(limit)s)")
+            return name, reason % {"field": name, "length": len(value), "limit": limit}
+    return None
+
+
 def unexpected_failure(source: str, error: Exception) -> ImportOutcome:
     """Any error importing one file is that file's failure: the batch goes on without it."""
     message = _("unexpected error: %(error)s") % {"error": f"{type(error).__name__}: {error}"}
@@ -218,6 +251,8 @@ def _import_text(text, source, source_file, context, dry_run) -> ImportOutcome:
         document = parse_document(text)
     except DocumentError as error:
         return ImportOutcome(source=source, status="failed", message=str(error))
+    if problem := document_problem(document, source_file):
+        return ImportOutcome(source=source, status="failed", message=problem[1])
     try:
         with transaction.atomic():
             outcome = _save_document(text, document, content_hash, source, source_file, context)

@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from articles.extraction.document import DocumentError
 from articles.extraction.published import publication_date_problem
 from articles.models import Article
-from articles.services import MAX_FILE_BYTES, ImportFailure, decode_article_bytes, unique_slug
+from articles.services import (
+    MAX_FILE_BYTES,
+    WEB_ADDRESS,
+    ImportFailure,
+    decode_article_bytes,
+    document_problem,
+    unique_slug,
+)
 from editorial.articles import content_hash, normalise_newlines, parse_submission
 from editorial.forms import EditConflictGuard
 
@@ -29,8 +36,20 @@ class TextareaField(forms.CharField):
         return normalise_newlines(super().to_python(value))
 
 
-class PublishedInRange:
-    """The publication date an editor types is held to the importer's plausible range."""
+class ArticleMetadataRules:
+    """What an editor types is held to the importer's rules: a plausible publication date, a
+    web address (http or https only: it becomes a link on public pages and in exports)."""
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url")
+        if url:
+            try:
+                WEB_ADDRESS(url)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(
+                    gettext("Enter a web address starting with http:// or https://.")
+                ) from error
+        return url
 
     def clean_published(self):
         published = self.cleaned_data.get("published")
@@ -39,7 +58,7 @@ class PublishedInRange:
         return published
 
 
-class ArticleAddForm(PublishedInRange, forms.ModelForm):
+class ArticleAddForm(ArticleMetadataRules, forms.ModelForm):
     """Title and text pasted, or a .txt file: parsed and fingerprinted like an imported file."""
 
     title = forms.CharField(
@@ -117,6 +136,17 @@ class ArticleAddForm(PublishedInRange, forms.ModelForm):
                 % {"error": f"{type(error).__name__}: {error}"},
             )
             return cleaned
+        source_file = self.files["text_file"].name if uploaded else ""
+        typed = {name: cleaned.get(name) for name in ("url", "outlet")}
+        document.url = typed["url"] or document.url
+        document.outlet = typed["outlet"] or document.outlet
+        if problem := document_problem(document, source_file):
+            field, reason = problem
+            self.add_error(
+                field if typed.get(field) else text_field,
+                gettext("This article cannot be saved: %(reason)s.") % {"reason": reason},
+            )
+            return cleaned
         fingerprint = content_hash(text)
         duplicate = Article.objects.filter(content_hash=fingerprint).first()
         if duplicate is not None:
@@ -130,7 +160,6 @@ class ArticleAddForm(PublishedInRange, forms.ModelForm):
                 ),
             )
             return cleaned
-        source_file = self.files["text_file"].name if uploaded else ""
         if source_file and Article.objects.filter(source_file=source_file).exists():
             self.add_error(
                 "text_file",
@@ -161,7 +190,7 @@ class ArticleAddForm(PublishedInRange, forms.ModelForm):
         return cleaned
 
 
-class ArticleChangeForm(PublishedInRange, EditConflictGuard):
+class ArticleChangeForm(ArticleMetadataRules, EditConflictGuard):
     """The body is the clean text excerpts point into: changing it (or the date) re-extracts."""
 
     body = TextareaField(
