@@ -12,17 +12,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import DatabaseError, connection, transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from articles.event_writer import save_extracted_events
 from articles.extraction import DocumentError, Gazetteer, extract_events
-from articles.extraction.document import ParsedDocument, parse_document
+from articles.extraction.document import parse_document
 from articles.models import Article
 from articles.rows import RowInserter
+from articles.storing import document_problem, insert_new_article, unique_slug
 from timeline.corroboration import refresh_disputes
 from timeline.models import Actor, Country, Event, Excerpt
 
@@ -170,37 +168,6 @@ def decode_article_bytes(data: bytes) -> str:
     return text
 
 
-WEB_ADDRESS = URLValidator(schemes=["http", "https"])
-
-
-def document_problem(document: ParsedDocument, source_file: str = "") -> tuple[str, str] | None:
-    """The field of this document's metadata that cannot be stored as it is, and why.
-
-    The same rules for the command and the admin, on SQLite (which stores a string of any
-    length) as on PostgreSQL: an address that is not http(s) (`javascript:`, `data:`) would be
-    rendered as a link and served to other sites; a value longer than its column is refused
-    rather than cut.
-    """
-    if document.url:
-        try:
-            WEB_ADDRESS(document.url)
-        except ValidationError:
-            reason = _("url %(url)s is not a web address (only http:// and https:// are kept)")
-            return "url", reason % {"url": repr(document.url[:80])}
-    values = {
-        "url": document.url,
-        "outlet": document.outlet,
-        "byline": document.byline,
-        "source_file": source_file,
-    }
-    for name, value in values.items():
-        limit = Article._meta.get_field(name).max_length
-        if len(value) > limit:
-            reason = _("%(field)s is %(length)s characters long (at most %(limit)s)")
-            return name, reason % {"field": name, "length": len(value), "limit": limit}
-    return None
-
-
 def unexpected_failure(source: str, error: Exception) -> ImportOutcome:
     """Any error importing one file is that file's failure: the batch goes on without it."""
     message = _("unexpected error: %(error)s") % {"error": f"{type(error).__name__}: {error}"}
@@ -267,9 +234,7 @@ def _import_text(text, source, source_file, context, dry_run) -> ImportOutcome:
 def _save_document(text, document, content_hash, source, source_file, context) -> ImportOutcome:
     duplicate, article = _stored_articles(content_hash, source_file)
     if duplicate is not None:
-        same_file = duplicate.source_file == source_file
-        note = "" if same_file else _("same text as %(slug)s") % {"slug": duplicate.slug}
-        return ImportOutcome(source=source, status="unchanged", article=duplicate, message=note)
+        return _unchanged(duplicate, source, source_file)
 
     status = "updated" if article else "imported"
     if article is None:
@@ -286,11 +251,19 @@ def _save_document(text, document, content_hash, source, source_file, context) -
         article.published = document.published
         article.published_source = document.published_source
     if status == "imported":
-        _new_article_inserter().insert_instance(article)
+        duplicate = insert_new_article(article, _new_article_inserter().insert_instance)
+        if duplicate is not None:
+            return _unchanged(duplicate, source, source_file)
     else:
         article.save()
     summary = extract_article_events(article, context=context, is_new=status == "imported")
     return ImportOutcome(source=source, status=status, article=article, extraction=summary)
+
+
+def _unchanged(duplicate: Article, source: str, source_file: str) -> ImportOutcome:
+    same_file = duplicate.source_file == source_file
+    note = "" if same_file else _("same text as %(slug)s") % {"slug": duplicate.slug}
+    return ImportOutcome(source=source, status="unchanged", article=duplicate, message=note)
 
 
 def _stored_articles(content_hash: str, source_file: str) -> tuple[Article | None, Article | None]:
@@ -324,21 +297,6 @@ def _new_article_inserter() -> RowInserter:
 @cache
 def _compiled_article_inserter(vendor: str) -> RowInserter:
     return RowInserter(Article, ())
-
-
-def unique_slug(title: str) -> str:
-    base = (slugify(title) or "article")[:200].strip("-") or "article"
-    # A range, unlike startswith (LIKE), uses the slug index on SQLite too.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT slug FROM {Article._meta.db_table} WHERE slug BETWEEN %s AND %s",
-            [base, base + "\U0010ffff"],
-        )
-        taken = {row[0] for row in cursor.fetchall()}
-    slug, counter = base, 2
-    while slug in taken:
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
 
 
 def extract_article_events(

@@ -12,14 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from articles.extraction.document import DocumentError
 from articles.extraction.published import publication_date_problem
 from articles.models import Article
-from articles.services import (
-    MAX_FILE_BYTES,
-    WEB_ADDRESS,
-    ImportFailure,
-    decode_article_bytes,
-    document_problem,
-    unique_slug,
-)
+from articles.services import MAX_FILE_BYTES, ImportFailure, decode_article_bytes
+from articles.storing import WEB_ADDRESS, document_problem, unique_slug
 from editorial.articles import content_hash, normalise_newlines, parse_submission
 from editorial.forms import EditConflictGuard
 
