@@ -1,7 +1,10 @@
 """The editors' desk for articles: add by pasting or uploading, review the events found."""
 
+import logging
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -36,6 +39,7 @@ RECORD_FIELDS = (
     "raw_text",
 )
 EXTRACTION_INPUTS = {"body", "published", "language"}
+logger = logging.getLogger(__name__)
 
 
 class ArticleExcerptInline(admin.TabularInline):
@@ -146,7 +150,21 @@ class ArticleAdmin(HistoryAdmin):
         super().save_model(request, obj, form, change)
         # A restored text or date is extracted again, like one typed in.
         if not change or changed & EXTRACTION_INPUTS or getattr(request, "reverting", False):
-            summary = reextract(obj)
+            try:
+                with transaction.atomic():  # a failed extraction leaves the article saved
+                    summary = reextract(obj)
+            except Exception as error:  # a bug in extraction must not cost the editor a 500
+                logger.exception("Extracting the events of article %s failed", obj.pk)
+                self.report(
+                    request,
+                    gettext(
+                        "The article was saved, but its events could not be extracted "
+                        "(%(error)s). Try “Extract events again” later."
+                    )
+                    % {"error": f"{type(error).__name__}: {error}"},
+                    level=messages.ERROR,
+                )
+                return
             self.report(request, describe_extraction(summary, obj))
 
     def recover_view(self, request, version_id, extra_context=None):

@@ -6,13 +6,13 @@ re-extraction never overwrites or deletes an event an editor has reviewed or rej
 
 import hashlib
 import os
+import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from django.db import DatabaseError, connection, transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from articles.event_writer import save_extracted_events
@@ -20,6 +20,7 @@ from articles.extraction import DocumentError, Gazetteer, extract_events
 from articles.extraction.document import parse_document
 from articles.models import Article
 from articles.rows import RowInserter
+from articles.storing import document_problem, insert_new_article, unique_slug
 from timeline.corroboration import refresh_disputes
 from timeline.models import Actor, Country, Event, Excerpt
 
@@ -45,6 +46,8 @@ class ImportOutcome:
     article: Article | None = None
     message: str = ""
     extraction: ExtractionSummary = field(default_factory=ExtractionSummary)
+    # The traceback of an unexpected error, for `import_articles -v 2` and bug reports.
+    detail: str = ""
 
 
 @dataclass
@@ -139,7 +142,11 @@ def read_article_file(path: Path) -> str:
         )
     if size == 0:
         raise ImportFailure(_("empty file"))
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ImportFailure(_("cannot be read (%(reason)s)") % {"reason": reason}) from error
     return decode_article_bytes(data)
 
 
@@ -161,6 +168,13 @@ def decode_article_bytes(data: bytes) -> str:
     return text
 
 
+def unexpected_failure(source: str, error: Exception) -> ImportOutcome:
+    """Any error importing one file is that file's failure: the batch goes on without it."""
+    message = _("unexpected error: %(error)s") % {"error": f"{type(error).__name__}: {error}"}
+    detail = "".join(traceback.format_exception(error))
+    return ImportOutcome(source=source, status="failed", message=message, detail=detail)
+
+
 def import_file(
     file: ArticleFile, *, context: ImportContext | None = None, dry_run: bool = False
 ) -> ImportOutcome:
@@ -168,6 +182,8 @@ def import_file(
         text = read_article_file(file.path)
     except ImportFailure as failure:
         return ImportOutcome(source=str(file.path), status="failed", message=str(failure))
+    except Exception as error:
+        return unexpected_failure(str(file.path), error)
     outcome = import_text(text, source_file=file.name, context=context, dry_run=dry_run)
     outcome.source = str(file.path)
     return outcome
@@ -180,14 +196,30 @@ def import_text(
     context: ImportContext | None = None,
     dry_run: bool = False,
 ) -> ImportOutcome:
-    """Create, update or leave alone the article for this text, all in one transaction."""
-    context = context or ImportContext.from_database()
+    """Create, update or leave alone the article for this text, all in one transaction.
+
+    Never raises: whatever goes wrong is this text's failure, with its reason.
+    """
     source = source_file or "(pasted text)"
+    try:
+        context = context or ImportContext.from_database()
+        outcome = _import_text(text, source, source_file, context, dry_run)
+    except Exception as error:
+        outcome = unexpected_failure(source, error)
+    if (outcome.status == "failed" or dry_run) and context is not None:
+        # Rolled back: events this file added are gone, and their ids may be given again.
+        context.event_summaries.clear()
+    return outcome
+
+
+def _import_text(text, source, source_file, context, dry_run) -> ImportOutcome:
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
         document = parse_document(text)
     except DocumentError as error:
         return ImportOutcome(source=source, status="failed", message=str(error))
+    if problem := document_problem(document, source_file):
+        return ImportOutcome(source=source, status="failed", message=problem[1])
     try:
         with transaction.atomic():
             outcome = _save_document(text, document, content_hash, source, source_file, context)
@@ -202,9 +234,7 @@ def import_text(
 def _save_document(text, document, content_hash, source, source_file, context) -> ImportOutcome:
     duplicate, article = _stored_articles(content_hash, source_file)
     if duplicate is not None:
-        same_file = duplicate.source_file == source_file
-        note = "" if same_file else _("same text as %(slug)s") % {"slug": duplicate.slug}
-        return ImportOutcome(source=source, status="unchanged", article=duplicate, message=note)
+        return _unchanged(duplicate, source, source_file)
 
     status = "updated" if article else "imported"
     if article is None:
@@ -221,11 +251,19 @@ def _save_document(text, document, content_hash, source, source_file, context) -
         article.published = document.published
         article.published_source = document.published_source
     if status == "imported":
-        _new_article_inserter().insert_instance(article)
+        duplicate = insert_new_article(article, _new_article_inserter().insert_instance)
+        if duplicate is not None:
+            return _unchanged(duplicate, source, source_file)
     else:
         article.save()
     summary = extract_article_events(article, context=context, is_new=status == "imported")
     return ImportOutcome(source=source, status=status, article=article, extraction=summary)
+
+
+def _unchanged(duplicate: Article, source: str, source_file: str) -> ImportOutcome:
+    same_file = duplicate.source_file == source_file
+    note = "" if same_file else _("same text as %(slug)s") % {"slug": duplicate.slug}
+    return ImportOutcome(source=source, status="unchanged", article=duplicate, message=note)
 
 
 def _stored_articles(content_hash: str, source_file: str) -> tuple[Article | None, Article | None]:
@@ -259,21 +297,6 @@ def _new_article_inserter() -> RowInserter:
 @cache
 def _compiled_article_inserter(vendor: str) -> RowInserter:
     return RowInserter(Article, ())
-
-
-def unique_slug(title: str) -> str:
-    base = (slugify(title) or "article")[:200].strip("-") or "article"
-    # A range, unlike startswith (LIKE), uses the slug index on SQLite too.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT slug FROM {Article._meta.db_table} WHERE slug BETWEEN %s AND %s",
-            [base, base + "\U0010ffff"],
-        )
-        taken = {row[0] for row in cursor.fetchall()}
-    slug, counter = base, 2
-    while slug in taken:
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
 
 
 def extract_article_events(

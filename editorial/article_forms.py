@@ -1,5 +1,6 @@
 """The admin's article forms: paste or upload a text, or change one; bad input says why."""
 
+import logging
 from pathlib import Path
 
 from django import forms
@@ -9,12 +10,15 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.extraction.document import DocumentError
+from articles.extraction.published import publication_date_problem
 from articles.models import Article
-from articles.services import MAX_FILE_BYTES, ImportFailure, decode_article_bytes, unique_slug
+from articles.services import MAX_FILE_BYTES, ImportFailure, decode_article_bytes
+from articles.storing import WEB_ADDRESS, document_problem, unique_slug
 from editorial.articles import content_hash, normalise_newlines, parse_submission
 from editorial.forms import EditConflictGuard
 
 UPLOAD_SUFFIXES = {".txt", ".text", ".md"}
+logger = logging.getLogger(__name__)
 
 
 class TextareaField(forms.CharField):
@@ -26,7 +30,29 @@ class TextareaField(forms.CharField):
         return normalise_newlines(super().to_python(value))
 
 
-class ArticleAddForm(forms.ModelForm):
+class ArticleMetadataRules:
+    """What an editor types is held to the importer's rules: a plausible publication date, a
+    web address (http or https only: it becomes a link on public pages and in exports)."""
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url")
+        if url:
+            try:
+                WEB_ADDRESS(url)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(
+                    gettext("Enter a web address starting with http:// or https://.")
+                ) from error
+        return url
+
+    def clean_published(self):
+        published = self.cleaned_data.get("published")
+        if problem := publication_date_problem(published):
+            raise forms.ValidationError(problem[:1].upper() + problem[1:] + ".")
+        return published
+
+
+class ArticleAddForm(ArticleMetadataRules, forms.ModelForm):
     """Title and text pasted, or a .txt file: parsed and fingerprinted like an imported file."""
 
     title = forms.CharField(
@@ -96,6 +122,25 @@ class ArticleAddForm(forms.ModelForm):
                 gettext("This text cannot become an article: %(reason)s.") % {"reason": error},
             )
             return cleaned
+        except Exception as error:  # a bug in parsing must not cost the editor a 500
+            logger.exception("Parsing a submitted article failed")
+            self.add_error(
+                text_field,
+                gettext("This text could not be read (%(error)s); nothing was saved.")
+                % {"error": f"{type(error).__name__}: {error}"},
+            )
+            return cleaned
+        source_file = self.files["text_file"].name if uploaded else ""
+        typed = {name: cleaned.get(name) for name in ("url", "outlet")}
+        document.url = typed["url"] or document.url
+        document.outlet = typed["outlet"] or document.outlet
+        if problem := document_problem(document, source_file):
+            field, reason = problem
+            self.add_error(
+                field if typed.get(field) else text_field,
+                gettext("This article cannot be saved: %(reason)s.") % {"reason": reason},
+            )
+            return cleaned
         fingerprint = content_hash(text)
         duplicate = Article.objects.filter(content_hash=fingerprint).first()
         if duplicate is not None:
@@ -109,7 +154,6 @@ class ArticleAddForm(forms.ModelForm):
                 ),
             )
             return cleaned
-        source_file = self.files["text_file"].name if uploaded else ""
         if source_file and Article.objects.filter(source_file=source_file).exists():
             self.add_error(
                 "text_file",
@@ -140,7 +184,7 @@ class ArticleAddForm(forms.ModelForm):
         return cleaned
 
 
-class ArticleChangeForm(EditConflictGuard):
+class ArticleChangeForm(ArticleMetadataRules, EditConflictGuard):
     """The body is the clean text excerpts point into: changing it (or the date) re-extracts."""
 
     body = TextareaField(

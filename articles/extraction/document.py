@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from articles.extraction.boilerplate import is_boilerplate, trailing_navigation_start
 from articles.extraction.dates import find_date_expressions, resolve_date
 from articles.extraction.language import detect_language
+from articles.extraction.published import publication_date_problem
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FRONT_MATTER_KEYS = {
@@ -164,6 +165,8 @@ def parse_document(text: str) -> ParsedDocument:
             seen_short_lines.add(line)
         kept.append(line)
 
+    if problem := publication_date_problem(published):
+        raise DocumentError(problem)
     body = "\n\n".join(kept)
     if not body.strip():
         raise DocumentError(_("empty: no article text after the title"))

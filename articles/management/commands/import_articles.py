@@ -5,6 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from articles.services import (
     ImportContext,
@@ -45,11 +46,16 @@ class Command(BaseCommand):
         total = sum(1 for _ in iter_article_files(paths)) if show_progress else 0
         for number, file in enumerate(iter_article_files(paths), start=1):
             outcome = import_file(file, context=context, dry_run=dry_run)
-            keep_statistics_fresh(context)
+            try:
+                keep_statistics_fresh(context)
+            except DatabaseError as error:  # only a planner's hint: the import goes on
+                self.stderr.write(f"Could not refresh the database's statistics: {error}")
             counts[outcome.status] += 1
             if outcome.status == "failed":
                 self._clear_progress(show_progress)
                 self.stderr.write(f"{outcome.source}: {outcome.message}")
+                if outcome.detail and options["verbosity"] > 1:
+                    self.stderr.write(outcome.detail.rstrip())
             elif options["verbosity"] > 1:
                 self.stdout.write(f"{outcome.source}: {outcome.status} {outcome.message}".rstrip())
             if show_progress:
