@@ -99,16 +99,19 @@ def _timex(
 
 def tense_direction(text: str, start: int, end: int, language: str) -> int:
     """+1 when the clause around text[start:end] speaks of the future ("will", "próximo",
-    "se realizará"), -1 when of the past, 0 when it does not say."""
+    "se realizará"), -1 when of the past, 0 when it does not say: the marker nearest to the
+    expression decides ("said on Monday he will go": "said")."""
     before = text[max(0, start - CLAUSE_BEFORE) : start]
     before = re.split(r"[.!?\n;]", before)[-1]
     after = re.split(r"[.!?\n;]", text[end : end + CLAUSE_AFTER])[0]
-    window = f"{before} {after}"
-    if _marker("FUTURE", language).search(window):
-        return 1
-    if _marker("PAST", language).search(window):
-        return -1
-    return 0
+    nearest: tuple[int, int] = (CLAUSE_BEFORE + CLAUSE_AFTER, 0)
+    for table, sign in (("FUTURE", 1), ("PAST", -1)):
+        for match in _marker(table, language).finditer(before):
+            nearest = min(nearest, (len(before) - match.end(), sign))
+        match = _marker(table, language).search(after)
+        if match:
+            nearest = min(nearest, (match.start(), sign))
+    return nearest[1]
 
 
 _SENTENCE_OPENERS = frozenset('.!?¡¿"“«(:—–-\n')

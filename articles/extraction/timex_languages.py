@@ -100,7 +100,6 @@ NUMBERS = {
         "a few": "X",
         "few": "X",
         "some": "X",
-        "the": 1,
     },
     "es": {
         "un": 1,
@@ -163,7 +162,7 @@ UNITS = {
         **dict.fromkeys(["año", "años"], "Y"),
         **dict.fromkeys(["mes", "meses"], "M"),
         **dict.fromkeys(["semana", "semanas"], "W"),
-        **dict.fromkeys(["día", "días", "dia", "dias", "jornada", "jornadas"], "D"),
+        **dict.fromkeys(["día", "días", "dia", "dias"], "D"),
         **dict.fromkeys(["hora", "horas"], "H"),
         **dict.fromkeys(["minuto", "minutos"], "MIN"),
         **dict.fromkeys(["trimestre", "trimestres"], "Q"),
@@ -184,6 +183,8 @@ SHIFTS = {
         "coming": 1,
         "upcoming": 1,
         "following": 1,
+        "latest": -1,
+        "most recent": -1,
     },
     "es": {
         "pasado": -1,
@@ -277,16 +278,11 @@ REFS = {
         "current": "PRESENT_REF",
         "these days": "PRESENT_REF",
         "recently": "PAST_REF",
-        "previously": "PAST_REF",
-        "formerly": "PAST_REF",
         "the past": "PAST_REF",
-        "recent": "PAST_REF",
         "lately": "PAST_REF",
         "in recent years": "PAST_REF",
         "recent years": "PAST_REF",
         "the future": "FUTURE_REF",
-        "future": "FUTURE_REF",
-        "soon": "FUTURE_REF",
     },
     "es": {
         "ahora": "PRESENT_REF",
@@ -327,13 +323,9 @@ SETS = {
         "annually": "P1Y",
         "yearly": "P1Y",
         "hourly": "PT1H",
-        "quarterly": "P1Q",
-        "annual": "P1Y",
     },
     "es": {
-        "diario": "P1D",
         "diaria": "P1D",
-        "diarios": "P1D",
         "diarias": "P1D",
         "diariamente": "P1D",
         "semanal": "P1W",
@@ -416,7 +408,7 @@ RULES = {
         ),
         (r"(?:the\s+)?(?:(?P<mod>early|late|mid-?)\s*)?(?P<decade>1[5-9]\d0|20[0-9]0)'?s", "date"),
         (
-            rf"(?:(?P<fiscal>fiscal)\s+|the\s+year\s+)?{_Y}(?![\d%]|,\d|\.\d|\s*(?:%|percent|per\s+cent|million|billion))",
+            rf"(?:(?P<fiscal>fiscal)\s+|the\s+year\s+|mid-)?{_Y}(?![\d%]|,\d|\.\d|\s*(?:%|percent|per\s+cent|million|billion))",
             "date",
         ),
         (
@@ -437,8 +429,20 @@ RULES = {
             "offset",
         ),
         (r"(?:earlier\s+|later\s+)?(?P<shift>{SHIFT})\s+(?P<unit>{UNIT})", "period"),
+        (r"the\s+(?P<shift>latest|most\s+recent)\s+(?P<unit>quarter)", "period"),
         (
-            r"(?:the\s+(?:past|last|next|first|coming|previous)\s+)?(?P<num>{NUMBER}|\d+(?:\.\d+)?)(?:[-\s](?:and\s+a\s+half\s+)?)(?P<unit>{UNIT})(?:-(?:long|old))?",
+            r"(?:the\s+)?(?:comparable\s+)?(?P<unit>year)-(?P<ago>earlier|ago)"
+            r"(?:\s+(?:quarter|period))?",
+            "offset",
+        ),
+        (
+            r"(?:(?<=\bfor\s)|(?P<num>several|many|(?:a\s+)?few)\s+|"
+            r"the\s+(?:past|last|next|coming)\s+(?:few\s+)?)"
+            r"(?P<plural>years|months|weeks|days|decades|hours)",
+            "duration",
+        ),
+        (
+            r"(?:the\s+(?:past|last|next|first|coming|previous)\s+)?(?P<num>{NUMBER}|\d+(?:\.\d+)?)(?:[-\s](?:and\s+a\s+half\s+)?)(?P<unit>{UNIT})(?:-long)?(?![-\s]+old\b)",
             "duration",
         ),
         (r"(?:every|each)\s+(?P<unit>{UNIT})", "set"),
@@ -510,7 +514,7 @@ RULES = {
         (r"(?:el|la|este|esta)\s+(?P<unit>{UNIT})\s+(?P<shift>{SHIFT})", "period"),
         (r"(?:(?:el|la)\s+(?P<this>mismo|misma)\s+)(?P<unit>año|mes|semana|día)", "period"),
         (
-            r"(?:(?:los|las)\s+(?:últimos|últimas|próximos|próximas)\s+)(?:(?P<num>{NUMBER}|\d+)\s+)?(?P<unit>{UNIT})",
+            r"(?:(?:los|las)\s+(?P<several>últimos|últimas|próximos|próximas)\s+)(?:(?P<num>{NUMBER}|\d+)\s+)?(?P<unit>{UNIT})",
             "duration",
         ),
         (

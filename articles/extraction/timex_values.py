@@ -73,12 +73,27 @@ class _Parts:
             self.shift = 0
         self.unit = _lookup(tables.UNITS[language], groups.get("unit"))
         self.number = _number(groups.get("num"), language)
+        if "several" in groups and self.number is None:  # "los últimos días"
+            self.number = "X"
+        if "plural" in groups:  # "for years", "the past few weeks"
+            self.unit = _lookup(tables.UNITS[language], groups["plural"])
+            self.number = "X"
         self.season = _lookup(tables.SEASONS[language], groups.get("season"))
         self.quarter = _lookup(tables.ORDINALS[language], groups.get("quarter"))
         self.part = _lookup(tables.PARTS_OF_DAY[language], groups.get("part"))
         self.deictic = _lookup(tables.DEICTIC[language], groups.get("deictic"))
-        if "deictic" in groups and self.part is None:
-            self.part = _lookup(tables.PARTS_OF_DAY[language], groups["deictic"])
+        if (
+            "deictic" in groups
+            and self.part is None
+            and _words(groups["deictic"])
+            in {
+                "tonight",
+                "last night",
+                "anoche",
+                "esta noche",
+            }
+        ):
+            self.part = "NI"
         self.time_of_day = _time_of_day(groups)
         self.language = language
 
@@ -126,7 +141,8 @@ def _relative(kind, parts: _Parts, published: datetime.date, direction) -> Value
             date += datetime.timedelta(days=gap)
         return _dated(date, "day", parts)
     if parts.month and parts.day:
-        return _dated(_month_day(parts.month, parts.day, published, direction), "day", parts)
+        date = _month_day(parts.month, parts.day, parts.weekday, published, direction)
+        return _dated(date, "day", parts)
     if parts.month:
         year = _year_of_month(parts.month, parts.shift, published, direction)
         return Value(
@@ -159,42 +175,47 @@ def _dated(date: datetime.date, precision: str, parts: _Parts, *, relative=True)
     return Value("DATE", date.isoformat(), date, precision, relative)
 
 
-def _month_day(month: int, day: int, published: datetime.date, direction) -> datetime.date:
-    this_year = (
-        datetime.date(published.year, month, day) if _exists(published.year, month, day) else None
-    )
-    going = direction()
-    if this_year == published or (this_year and (going > 0) == (this_year >= published)):
-        return this_year
-    year = published.year + (1 if going > 0 else -1)
-    return datetime.date(year, month, day)
+def _month_day(month: int, day: int, weekday, published: datetime.date, direction):
+    """ "March 12" in the year the clause's tense gives; "Monday, Oct. 26" in a year where the
+    26th of October is a Monday, when one of the three is."""
+    candidates = [
+        datetime.date(year, month, day)
+        for year in (published.year - 1, published.year, published.year + 1)
+        if _exists(year, month, day)
+    ]
+    agreeing = [c for c in candidates if c.weekday() == weekday]
+    if weekday is not None and agreeing:
+        candidates = agreeing
+    if not candidates:
+        raise ValueError("no such day")
+    return _choose(candidates, published, direction())
 
 
 def _year_of_month(month: int, shift: int | None, published: datetime.date, direction) -> int:
     if shift == 0:
         return published.year
-    going = shift if shift is not None else direction()
-    if going > 0:
-        return (
-            published.year
-            if month > published.month or (shift is None and month == published.month)
-            else published.year + 1
-        )
-    if shift is not None:
-        return published.year if month < published.month else published.year - 1
-    return published.year if month <= published.month else published.year - 1
+    this_month = published.replace(day=1)
+    candidates = [datetime.date(published.year + step, month, 1) for step in (-1, 0, 1)]
+    if shift is not None:  # "last April", "next April": strictly before or after this month
+        candidates = [c for c in candidates if (c - this_month).days * shift > 0]
+        return _choose(candidates, this_month, shift).year
+    return _choose(candidates, this_month, direction()).year
 
 
 def _day_of_month(day: int, published: datetime.date, direction) -> datetime.date:
-    going = direction()
     first = published.replace(day=1)
-    if (going > 0 and day >= published.day) or (going <= 0 and day <= published.day):
-        return first.replace(day=day)
+    months = [_add_months(first, step) for step in (-1, 0, 1)]
+    candidates = [m.replace(day=day) for m in months if _exists(m.year, m.month, day)]
+    return _choose(candidates, published, direction())
+
+
+def _choose(candidates: list[datetime.date], published: datetime.date, going: int):
+    """The latest up to publication (past), the first from it on (future), else the nearest."""
+    if going < 0:
+        return max((c for c in candidates if c <= published), default=min(candidates))
     if going > 0:
-        following = (first + datetime.timedelta(days=32)).replace(day=1)
-        return following.replace(day=day)
-    previous = (first - datetime.timedelta(days=1)).replace(day=1)
-    return previous.replace(day=day)
+        return min((c for c in candidates if c >= published), default=max(candidates))
+    return min(candidates, key=lambda c: (abs((c - published).days), c > published))
 
 
 def _weekday(weekday: int, shift: int | None, published: datetime.date, direction):
@@ -246,9 +267,9 @@ def _offset(parts: _Parts, published: datetime.date) -> Value | None:
     """ "four years ago", "hace tres meses", "two days later": the period that far from
     publication, at the unit's precision ("hace unos días" is only the past)."""
     sign = 1 if "later" in parts.groups else -1
-    if parts.number == "X" or parts.number is None:
+    if parts.number == "X":
         return Value("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", relative=True)
-    amount = sign * int(parts.number)
+    amount = sign * int(parts.number or 1)
     if parts.unit in {"H", "MIN"}:
         return Value("DATE", published.isoformat(), published, "day", True)
     if parts.unit == "W":
