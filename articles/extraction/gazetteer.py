@@ -59,6 +59,7 @@ class Mention:
     start: int
     end: int
     text: str
+    label: str = ""  # PER or ORG for a discovered actor, "" for the gazetteer's
 
 
 def alias_forms(alias: str) -> set[str]:
@@ -99,6 +100,7 @@ class Gazetteer:
         self._pattern = _alternation(self._by_form)
         self.name_words = name_words(self._by_form)
         self._blockers = _alternation({phrase: None for phrase in BLOCKING_PHRASES})
+        self._country_forms: dict[str, str] | None = None
 
     @classmethod
     def from_database(cls) -> "Gazetteer":
@@ -141,6 +143,23 @@ class Gazetteer:
                 for row in actors
             ],
         )
+
+    def country_forms(self) -> dict[str, str]:
+        """Every country name and demonym, folded (case and accents), → its code."""
+        if self._country_forms is None:
+            from articles.extraction.places_lookup import fold
+
+            self._country_forms = {
+                fold(name): country.key for country in self.countries for name in country.names
+            }
+        return self._country_forms
+
+    def learn(self, entities) -> None:
+        """Names and countries of actors discovered in an article, so titles can name them."""
+        for entity in entities:
+            self._actor_name.setdefault(entity.key, entity.name)
+            if entity.country:
+                self._actor_country.setdefault(entity.key, entity.country)
 
     def actor_country(self, slug: str) -> str | None:
         return self._actor_country.get(slug)
