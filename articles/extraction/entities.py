@@ -134,6 +134,7 @@ def discover_entities(text: str, *, language: str, gazetteer: Gazetteer) -> Disc
     _merge_acronyms(entities, mentions, acronyms)
     surnames = _surname_index(entities)
     _merge_partial_names(entities, mentions, surnames)
+    surnames = _surname_index(entities)
     for run in singles:
         mention = _resolve_single(text, run, entities, surnames, acronyms, tables, countries)
         if mention and not _inside_known(run, known_actor_spans):
@@ -208,11 +209,11 @@ def _classify(text, run: Run, tables, countries, lower_words):
     if not words:
         return
     part = Run.of(text, words)
-    if part.text in shared.KNOWN_PLACES or is_place(part.text, countries):
+    if len(words) > 1 and (part.text in shared.KNOWN_PLACES or is_place(part.text, countries)):
         return
     if words[0].text in tables.PLACE_HEADS:
         return
-    if len(words) == 1:
+    if len(words) == 1:  # a place alone may still be a surname here ("Lagos"): decided later
         if cue:
             yield PERSON, part, cue, country
         else:
@@ -276,9 +277,7 @@ def _person_parts(text, words, tables, role, country, lower_words):
 def _extends_organisation(word, tables) -> bool:
     if word.connector or word.text.lower() in tables.PERSON_TITLES:
         return False
-    if word.text in tables.ORGANISATION_TAILS or is_place(word.text, None):
-        return True
-    return word.text not in tables.COMMON_CAPITALISED and not word.acronym
+    return word.text in tables.ORGANISATION_TAILS or is_place(word.text, None)
 
 
 def _is_known_organisation(phrase: str) -> bool:

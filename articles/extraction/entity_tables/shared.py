@@ -105,6 +105,10 @@ KNOWN_ORGANISATIONS = {
     "Evópoli",
     "Nueva Ideas",
     "Vamos",
+    "House of Lords",
+    "House of Commons",
+    "Board of Deputies of British Jews",
+    "Commission for Racial Equality",
 }
 
 # Capitals that are not organisations: units, titles, common abbreviations, Roman numerals.
