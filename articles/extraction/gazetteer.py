@@ -79,6 +79,7 @@ class Mention:
     text: str
     place: str = ""  # for a country mention: country, region, city or demonym
     name: str = ""  # for a country mention: the place's name
+    label: str = ""  # PER or ORG for a discovered actor, "" for the gazetteer's
 
 
 class ArticleSpans(list):
@@ -143,6 +144,7 @@ class Gazetteer:
         self._places = with_stored_names(package_index(), stored) if self.places else None
         self.name_words = name_words({**dict.fromkeys(stored), **self._by_form})
         self._blockers = _alternation({phrase: None for phrase in BLOCKING_PHRASES})
+        self._country_forms: dict[str, str] | None = None
 
     @classmethod
     def from_database(cls) -> "Gazetteer":
@@ -186,6 +188,23 @@ class Gazetteer:
                 for row in actors
             ],
         )
+
+    def country_forms(self) -> dict[str, str]:
+        """Every country name and demonym, folded (case and accents), → its code."""
+        if self._country_forms is None:
+            from articles.extraction.places_lookup import fold
+
+            self._country_forms = {
+                fold(name): country.key for country in self.countries for name in country.names
+            }
+        return self._country_forms
+
+    def learn(self, entities) -> None:
+        """Names and countries of actors discovered in an article, so titles can name them."""
+        for entity in entities:
+            self._actor_name.setdefault(entity.key, entity.name)
+            if entity.country:
+                self._actor_country.setdefault(entity.key, entity.country)
 
     def actor_country(self, slug: str) -> str | None:
         return self._actor_country.get(slug)

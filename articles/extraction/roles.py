@@ -1,0 +1,55 @@
+"""A person's role and country from the words around the name: a title before it ("el
+presidente de Guatemala, Bernardo Arévalo", "the Salvadoran president, Nayib Bukele", "la
+ministra Izkia Siches") or an apposition after it ("Bernardo Arévalo, presidente de
+Guatemala,"). The titles are the language's table; the country is read by `places_lookup`.
+"""
+
+import re
+from functools import cache
+
+from articles.extraction.entity_tables import tables_for
+from articles.extraction.places_lookup import country_code
+
+WINDOW = 90  # characters before a name where its title may stand
+_PLACE = r"[A-ZÁÉÍÓÚÑ][\w.]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w.]+)?"
+_DEMONYM = r"[a-záéíóúñA-ZÁÉÍÓÚÑ][a-záéíóúñ]+"
+
+
+@cache
+def _patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
+    tables = tables_for(language)
+    titles = "|".join(sorted(map(re.escape, tables.PERSON_TITLES), key=len, reverse=True))
+    links = "|".join(map(re.escape, tables.COUNTRY_LINKS))
+    of_place = rf"(?:[ \t]+(?:{links})[ \t]+(?:la[ \t]+|el[ \t]+|the[ \t]+)?(?P<place>{_PLACE}))?"
+    before = re.compile(
+        rf"(?<![\w])(?:(?P<dem1>{_DEMONYM})[ \t]+)?(?P<title>{titles})"
+        rf"(?:[ \t]+(?P<dem2>{_DEMONYM}))?{of_place}[ \t]*,?[ \t]*$",
+        re.IGNORECASE,
+    )
+    after = re.compile(
+        rf"[ \t]*,[ \t]*(?:(?:el|la|the|a|an|former|ex)[ \t]+)?(?:(?P<dem1>{_DEMONYM})[ \t]+)?"
+        rf"(?P<title>{titles})(?![\w])(?:[ \t]+(?P<dem2>{_DEMONYM}))?{of_place}",
+        re.IGNORECASE,
+    )
+    return before, after
+
+
+def role_around(
+    text: str, start: int, end: int, *, language: str, countries: dict[str, str]
+) -> tuple[str, str | None]:
+    """(role, country code) from a title just before text[start:end] or an apposition just
+    after it; ("", None) when neither is there."""
+    before, after = _patterns(language)
+    match = before.search(text, max(0, start - WINDOW), start)
+    if match is None:
+        match = after.match(text, end, min(len(text), end + WINDOW))
+    if match is None:
+        return "", None
+    code = None
+    for group in ("place", "dem1", "dem2"):
+        if match.group(group):
+            found = country_code(match.group(group), countries)
+            if found is None and group == "dem2":
+                return "", None  # "ministra del Interior": no title of a person here
+            code = code or found
+    return match.group("title").lower(), code
