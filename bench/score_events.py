@@ -205,6 +205,11 @@ def score(gold_rows: list[dict], gazetteer, *, baseline: bool, details: bool) ->
             for g, p in pairs:
                 print(f"  {g['id']} {g['type']}/{p.event_type} {g['date']}/{p.date} "
                       f"{g['agents']}/{p.agents}")  # fmt: skip
+            matched_gold = {id(g) for g, _ in pairs}
+            for g in row["events"]:
+                if id(g) not in matched_gold:
+                    print(f"  FN {g['type']} {g['date']} {g['agents']}: "
+                          f"{g['evidence'][0]['text'][:90]!r}")  # fmt: skip
             matched_ids = {id(p) for _, p in pairs}
             for p in predicted:
                 if id(p) not in matched_ids:

@@ -41,6 +41,8 @@ REFERENCE_DATE = re.compile(r"\b(?:since|desde)\b[^,;.]{3,80}$", re.IGNORECASE)
 # "…were arrested, authorities said on Thursday": the attribution after the act and its date
 # belong to the saying, not to the act.
 ATTRIBUTION_START = re.compile(r",\s*(?:\w+\s+){0,3}$")
+# A quotation: "…", “…”, «…» (an unclosed one runs to the sentence's end).
+QUOTATION = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)', re.MULTILINE)
 # A trigger used as a noun: "the meeting", "su visita", "Bullrich’s visit".
 NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|this|that|his|her|their|its|la|el|una|un|su|sus|esta|este|del|al)"
@@ -106,11 +108,13 @@ def extract_events(
     for sentence in split_sentences(body):
         if not SENTENCE_END.search(sentence.text):
             continue  # a heading, not a sentence
-        triggers = finder.find(body, sentence.start, sentence.end)
+        triggers = _told_triggers(body, finder.find(body, sentence.start, sentence.end), sentence)
         if not triggers or is_off_topic_sentence(sentence.text, language):
             continue
         mentions = gazetteer.find_mentions(body, sentence.start, sentence.end, blocked=blocked)
-        names = find_names(body, sentence.start, sentence.end, language, known=known_names)
+        names = _outside_quotes(
+            body, find_names(body, sentence.start, sentence.end, language, known=known_names)
+        )
         if not mentions and not names:
             continue
         expressions = find_date_expressions(body, language, sentence.start, sentence.end)
@@ -121,8 +125,41 @@ def extract_events(
             candidate = _candidate(
                 body, sentence, mentions, names, trigger, kind, resolved, gazetteer
             )
+            if kind == STATEMENT and not (candidate.agents or candidate.seed_actors):
+                continue  # words without a speaker are no news item
             _merge_or_append(events, candidate)
     return events
+
+
+def _outside_quotes(body: str, names: list) -> list:
+    """Names a speaker quotes are what they speak of, not who takes part."""
+    if not names:
+        return names
+    start, end = names[0].start, names[-1].end
+    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(body, _line_start(body, start), end)]
+    return [n for n in names if not any(a < n.start < b for a, b in quoted)]
+
+
+def _line_start(body: str, position: int) -> int:
+    return body.rfind("\n", 0, position) + 1
+
+
+def _told_triggers(body: str, triggers: list[Trigger], sentence) -> list[Trigger]:
+    """The triggers the sentence itself tells: not those inside a quotation (what a speaker
+    says is the statement's content, the statement is the event), and not a noun of saying
+    ("las declaraciones", "the statement")."""
+    if not triggers:
+        return triggers
+    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(body, sentence.start, sentence.end)]
+    return [
+        trigger
+        for trigger in triggers
+        if not any(start < trigger.start < end for start, end in quoted)
+        and not (
+            trigger.kind == STATEMENT
+            and NOUN_BEFORE.search(body, max(0, trigger.start - 25), trigger.start)
+        )
+    ]
 
 
 def _clause_events(body: str, triggers: list[Trigger]) -> list[tuple[Trigger, str]]:
@@ -133,6 +170,7 @@ def _clause_events(body: str, triggers: list[Trigger]) -> list[tuple[Trigger, st
     kind = main_kind(triggers)
     main = next(trigger for trigger in triggers if trigger.kind == kind)
     saying = next((t for t in triggers if t.kind == STATEMENT and t.end <= main.start), None)
+    saying = saying or next((t for t in triggers if t.kind == STATEMENT), None)
     if (
         kind == STATEMENT
         or saying is None

@@ -44,7 +44,9 @@ STEMS = {
             llamar responder señalar indicar explicar agregar aseverar acusar cuestionar
             calificar reconocer admitir insistir enfatizar subrayar advertir alertar
             comentar apuntar sostener negar desmentir lamentar celebrar defender
-            destacar manifestó expresar emplazar solicitar proponer prometer amenazar""",
+            destacar manifestó expresar emplazar solicitar proponer prometer amenazar
+            puntualizar detallar relatar narrar mencionar añadir recordar opinar aclarar
+            reiterar concluir argumentar replicar contestar acotar complementar""",
         POLICY: "decretar decreto indultar indulto arancel otorgar promulgar",
         LEGISLATION: "aprobar vetar veto votar legislar tramitar",
         COURT: """formalizar imputar querella querellarse sentencia sentenciar absolver
@@ -65,8 +67,8 @@ STEMS = {
         AGREEMENT: "agree agreement deal pact treaty memorandum partnership",
         STATEMENT: """announce declare deny warn criticise criticize accuse demand urge insist
             claim argue admit confirm reject praise condemn pledge vow promise respond reply
-            add defend apologise apologize welcome threaten propose
-            announcement statement""",
+            add defend apologise apologize welcome threaten propose stress note explain
+            suggest acknowledge announcement statement""",
         POLICY: "decree curfew pardon tariff budget invoke crackdown",
         LEGISLATION: "approve veto vote amendment legislation",
         COURT: "sentence convict acquit indict prosecute trial investigate investigation",
@@ -91,7 +93,7 @@ FORMS = {
             advierten pide piden manifestó manifestaron expuso propuso valoró valoraron planteó
             precisó""",
         POLICY: "ordenó",
-        LEGISLATION: "ley",
+        LEGISLATION: "",
         COURT: "imputado imputada imputados querelló querellaron tribunal fallo procesado demandó",
         ARREST: "detuvo detuvieron detenido detenida detenidos detenidas detención detenciones",
         TRANSFER: "deportó deportaron deportado deportada deportados deportación deportaciones",

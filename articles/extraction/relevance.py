@@ -3,7 +3,7 @@
 Two decisions, both from the cue tables of `lexicon.py`:
 - an article is off topic when its URL section names a soft beat ("/deportes/", "/culto/",
   "/glamorama/") or when its words lean clearly to sports, entertainment, consumer products,
-  weather or lifestyle (off-topic cues at least twice the politics cues, and at least four);
+  weather or lifestyle (more off-topic cues than politics cues, and at least four);
 - a sentence yields no event when it speaks of a game ("tiro libre", "free kick") or is
   background ("fundada en 1949", "the 1851 battle", "born in").
 """
@@ -63,7 +63,7 @@ def topic_scores(title: str, body: str, url: str, language: str) -> tuple[int, i
 
 def is_on_topic(title: str, body: str, url: str, language: str) -> bool:
     off_score, on_score = topic_scores(title, body, url, language)
-    return not (off_score >= MIN_OFF_TOPIC and off_score >= 2 * on_score)
+    return not (off_score >= MIN_OFF_TOPIC and off_score > on_score)
 
 
 def is_off_topic_sentence(text: str, language: str) -> bool:
