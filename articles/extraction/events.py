@@ -45,7 +45,8 @@ ATTRIBUTION_START = re.compile(r",\s*(?:\w+\s+){0,3}$")
 QUOTATION = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)', re.MULTILINE)
 # A trigger used as a noun: "the meeting", "su visita", "Bullrich’s visit".
 NOUN_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|this|that|his|her|their|its|la|el|una|un|su|sus|esta|este|del|al)"
+    r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|la|las|el|los|una|un|unas"
+    r"|unos|su|sus|esta|este|estas|estos|del|al|nuestra|nuestro)"
     r"|['’]s)\s+(?:[a-záéíóúñ]+\s+)?$",
     re.IGNORECASE,
 )
