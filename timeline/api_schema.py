@@ -39,7 +39,23 @@ EVENT = _object(
         "date_display": {"type": "string"},
         "date_resolution": {"type": "string"},
         "event_type": {
-            "enum": ["visit", "meeting", "agreement", "transfer", "statement", "policy", "other"]
+            "enum": [
+                "visit",
+                "meeting",
+                "agreement",
+                "transfer",
+                "statement",
+                "policy",
+                "legislation",
+                "court",
+                "arrest",
+                "sanction",
+                "appointment",
+                "election",
+                "attack",
+                "protest",
+                "other",
+            ]
         },
         "status": {"enum": ["extracted", "reviewed"]},
         "actors": {"type": "array", "items": ACTOR},

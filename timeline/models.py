@@ -139,6 +139,14 @@ class Event(models.Model):
         TRANSFER = "transfer", _("Transfer")
         STATEMENT = "statement", _("Statement")
         POLICY = "policy", _("Policy")
+        LEGISLATION = "legislation", _("Legislation")
+        COURT = "court", _("Court")
+        ARREST = "arrest", _("Arrest")
+        SANCTION = "sanction", _("Sanction")
+        APPOINTMENT = "appointment", _("Appointment")
+        ELECTION = "election", _("Election")
+        ATTACK = "attack", _("Attack")
+        PROTEST = "protest", _("Protest")
         OTHER = "other", _("Other")
 
     class Status(models.TextChoices):

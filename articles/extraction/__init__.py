@@ -39,5 +39,7 @@ def extract_article(text: str, gazetteer: Gazetteer) -> ExtractedArticle:
         published=document.published,
         gazetteer=gazetteer,
         language=document.language,
+        title=document.title,
+        url=document.url,
     )
     return ExtractedArticle(document=document, events=events)

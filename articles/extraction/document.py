@@ -6,7 +6,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from articles.extraction.boilerplate import is_boilerplate, trailing_navigation_start
+from articles.extraction.boilerplate import (
+    VIDEO_PAGE_TITLE,
+    is_boilerplate,
+    strip_inline_boilerplate,
+    trailing_navigation_start,
+)
 from articles.extraction.dates import find_date_expressions, resolve_date
 from articles.extraction.language import detect_language
 from articles.extraction.published import publication_date_problem
@@ -33,6 +38,12 @@ ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:
 BYLINE = re.compile(r"^(?:By|Por)\s+([A-ZÁÉÍÓÚÑ][\w.'’ -]{2,80})$")
 SOURCE_CREDIT = re.compile(r"^(?:SOURCE|Source|FUENTE|Fuente)\s*:\s*(.{2,60})$")
 MAX_TITLE_LENGTH = 300
+# Wire copy wraps lines near 60–80 characters: a line that long which stops mid-sentence goes on
+# in the next line (a heading is shorter, or ends the paragraph with a blank line).
+WRAPPED_LINE_MIN_LENGTH = 55
+LINE_ENDS_SENTENCE = re.compile(r"[.!?…:;\"”’»)\]]\W*$")
+STARTS_LOWER = re.compile(r"^[a-záéíóúñü(\d]")
+MIN_VIDEO_PAGE_WORDS = 40
 DATE_LINE_SEARCH_LINES = 6
 
 
@@ -112,7 +123,9 @@ def parse_front_matter_date(value: str) -> datetime.date:
 def parse_document(text: str) -> ParsedDocument:
     """Split a file's text into metadata and a clean body that excerpts will index into."""
     meta, rest = parse_front_matter(text)
-    lines = [_normalise_line(line) for line in re.split(r"\r\n|\r|\n", rest)]
+    lines = _join_wrapped_lines(
+        [strip_inline_boilerplate(_normalise_line(line)) for line in re.split(r"\r\n|\r|\n", rest)]
+    )
     title = meta.get("title", "")
     if not title:
         title_index = next((i for i, line in enumerate(lines) if line), None)
@@ -170,6 +183,8 @@ def parse_document(text: str) -> ParsedDocument:
     body = "\n\n".join(kept)
     if not body.strip():
         raise DocumentError(_("empty: no article text after the title"))
+    if VIDEO_PAGE_TITLE.search(title) and len(body.split()) < MIN_VIDEO_PAGE_WORDS:
+        raise DocumentError(_("a video page: only a YouTube player's footer, no article text"))
     language = meta.get("language") or detect_language(f"{title}\n{body}")
     return ParsedDocument(
         title=title,
@@ -182,6 +197,26 @@ def parse_document(text: str) -> ParsedDocument:
         byline=byline,
         removed_lines=removed,
     )
+
+
+def _join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Hard-wrapped lines (a newline inside a sentence, as in wire copy) become one paragraph:
+    a long line that stops mid-sentence and is followed, with no blank line, by more text that
+    starts in lower case or after a comma or lower-case word."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if line and previous and _continues(previous, line):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _continues(previous: str, line: str) -> bool:
+    if LINE_ENDS_SENTENCE.search(previous) or len(previous) < WRAPPED_LINE_MIN_LENGTH:
+        return False
+    return bool(STARTS_LOWER.match(line)) or previous.endswith(",")
 
 
 def _normalise_line(line: str) -> str:

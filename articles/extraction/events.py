@@ -1,5 +1,7 @@
-"""Events from a clean body: one per sentence that has a date or a trigger word and names an
-actor or a country, merged within the article when several sentences tell of the same event."""
+"""Events from a clean body: a trigger (a verb or an event noun, `triggers.py`) with its
+participants in roles (`participants.py`) and the date of its own clause, in every sentence of
+an on-topic article (`relevance.py`) that names someone or somewhere; the sentences of one
+article that tell of the same event merged into one event."""
 
 import datetime
 import re
@@ -17,42 +19,17 @@ from articles.extraction.dates import (
 )
 from articles.extraction.figures import ExtractedFigure, extract_figures
 from articles.extraction.gazetteer import Gazetteer, Mention
+from articles.extraction.lexicon import STATEMENT, TRANSFER, VISIT
+from articles.extraction.participants import (
+    assign_roles,
+    capitalised_inside_sentences,
+    find_names,
+)
+from articles.extraction.relevance import is_off_topic_sentence, is_on_topic
 from articles.extraction.sentences import split_sentences
 from articles.extraction.titles import event_title
+from articles.extraction.triggers import Trigger, main_kind, trigger_finder
 
-VISIT = "visit"
-MEETING = "meeting"
-AGREEMENT = "agreement"
-TRANSFER = "transfer"
-STATEMENT = "statement"
-POLICY = "policy"
-OTHER = "other"
-
-_TRIGGER_WORDS = {
-    VISIT: r"visit(?:s|ed|ing)?|trip|tour|visita(?:s|ron|rá|do|ndo)?|visitó|gira|viajó",
-    # "was met with praise" is no meeting.
-    MEETING: r"meet(?:s|ing|ings)?|(?<!was\s)(?<!were\s)(?<!be\s)(?<!been\s)met|talks|summit|"
-    r"host(?:s|ed|ing)|reuni(?:ón|ones|rse|ó|eron)|se\s+reuni(?:ó|eron)|cumbre|encuentro",
-    AGREEMENT: r"agree(?:s|d|ment|ments)?|sign(?:s|ed|ing)|deal|pact|accord|partnership|treaty|"
-    r"memorandum|acuerdos?|firm(?:ó|aron|an)|convenio|pacto|tratado|alianza",
-    TRANSFER: r"transfer(?:s|red|ring)?|deport(?:s|ed|ing|ation|ations|ees)?|extradit(?:e|ed|ion)|"
-    r"repatriat(?:e|ed|ion)|expell?(?:ed)?|traslad(?:o|ó|aron|ados|ar)|"
-    r"deport(?:ó|aron|ados|ación|aciones|ar)|extradi(?:ción|tado|tados)",
-    POLICY: r"state\s+of\s+(?:emergency|exception)|emergency\s+decree|decrees?|invok(?:e|ed|es)|"
-    r"legislation|crackdown|estado\s+de\s+excepción|régimen\s+de\s+excepción|decreto|invocó",
-    STATEMENT: r"announc(?:e|ed|es|ement)|declar(?:e|ed|es|ation)|offer(?:s|ed)?|prais(?:e|ed|es)|"
-    r"respond(?:s|ed)?|response|confirm(?:s|ed)?|commend(?:s|ed)?|laud(?:s|ed)?|urg(?:e|ed|es)|"
-    r"criticis(?:e|ed)|criticiz(?:e|ed)|condemn(?:s|ed)?|warn(?:s|ed)?|pledg(?:e|ed)|vow(?:s|ed)?|"
-    r"anunci(?:ó|a|aron)|declar(?:ó|aron|ación)|ofreci(?:ó|eron)|elogi(?:ó|a|aron)|"
-    r"respondi(?:ó|eron)|confirm(?:ó|aron)|afirm(?:ó|aron)|advirti(?:ó|eron)|critic(?:ó|aron)",
-    OTHER: r"arrest(?:s|ed)?|captur(?:e|ed)|captur(?:ó|ados)",
-}
-# One word boundary around all the kinds rather than one around each: the engine then gives up
-# on a position inside a word at once instead of once per kind (the same matches, faster).
-TRIGGERS = re.compile(
-    r"\b(?:" + "|".join(rf"(?P<{kind}>{words})" for kind, words in _TRIGGER_WORDS.items()) + r")\b",
-    re.IGNORECASE,
-)
 # "the transfer of 238 members", "has transferred a total of 232 migrants".
 COUNTED_TRANSFER = re.compile(
     r"\b(?:transfer\w*|deport\w*|extradit\w*|traslad\w*)\b\W+(?:\w+\W+){0,4}?\d[\d,.]*\s+\w",
@@ -62,6 +39,26 @@ SENTENCE_END = re.compile(r"[.!?…:\"”’»)]\W*$")  # a trailing emoji still
 MERGE_WINDOW = 200  # far more events than a news article holds
 # "lowest since the end of its civil war in 1992": a date that anchors a comparison, not an event.
 REFERENCE_DATE = re.compile(r"\b(?:since|desde)\b[^,;.]{3,80}$", re.IGNORECASE)
+# "…were arrested, authorities said on Thursday": the attribution after the act and its date
+# belong to the saying, not to the act.
+ATTRIBUTION_START = re.compile(r",\s*(?:\w+\s+){0,3}$")
+# A quotation: "…", “…”, «…» (an unclosed one runs to the sentence's end).
+QUOTATION = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)', re.MULTILINE)
+# A trigger used as a noun: "the meeting", "su visita", "Bullrich’s visit".
+NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|la|las|el|los|una|un|unas"
+    r"|unos|su|sus|esta|este|estas|estos|del|al|nuestra|nuestro)"
+    r"|['’]s)\s+(?:[a-záéíóúñ]+\s+)?$",
+    re.IGNORECASE,
+)
+# "dijo … en la visita del presidente Bukele", "said during the meeting": an event noun in a
+# prepositional phrase after a verb of saying is the occasion of the statement, and an event
+# of its own.
+OCCASION = re.compile(
+    r"\b(?:en|durante|tras|antes de|después de|at|during|after|before|ahead of)\s+"
+    r"(?:la|el|su|una|un|the|a|an|his|her|their)\s+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +85,10 @@ class ExtractedEvent:
     seed_actors: frozenset[str] = frozenset()
     seed_countries: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()  # the wording beyond names, for merging
+    # Participants in roles, as the text names them (known or not to the gazetteer).
+    agents: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+    place: str | None = None
 
 
 def extract_events(
@@ -96,41 +97,122 @@ def extract_events(
     published: datetime.date | None,
     gazetteer: Gazetteer,
     language: str = "en",
+    title: str = "",
+    url: str = "",
 ) -> list[ExtractedEvent]:
     """Text in, events out: each with its excerpt's offsets into `body`."""
+    if not is_on_topic(title, body, url, language):
+        return []
     events: list[ExtractedEvent] = []
     blocked = gazetteer.blocked_spans(body)
+    finder = trigger_finder(language)
+    known_names = capitalised_inside_sentences(body)
     for sentence in split_sentences(body):
         if not SENTENCE_END.search(sentence.text):
             continue  # a heading, not a sentence
+        triggers = _told_triggers(body, finder.find(body, sentence.start, sentence.end), sentence)
+        if not triggers or is_off_topic_sentence(sentence.text, language):
+            continue
         mentions = gazetteer.find_mentions(body, sentence.start, sentence.end, blocked=blocked)
-        if not mentions:
+        names = _outside_quotes(
+            body, find_names(body, sentence.start, sentence.end, language, known=known_names)
+        )
+        if not mentions and not names:
             continue
-        triggers = list(TRIGGERS.finditer(body, sentence.start, sentence.end))
         expressions = find_date_expressions(body, language, sentence.start, sentence.end)
-        resolved = _sentence_date(body, sentence.start, expressions, published, language)
-        if not triggers and not resolved.phrase:
-            continue
-        candidate = _candidate(body, sentence, mentions, triggers, resolved, gazetteer)
-        _merge_or_append(events, candidate)
+        for trigger, kind in _clause_events(body, triggers):
+            resolved = _clause_date(
+                body, sentence, expressions, (trigger, kind, triggers), published, language
+            )
+            candidate = _candidate(
+                body, sentence, mentions, names, trigger, kind, resolved, gazetteer
+            )
+            if kind == STATEMENT and not (candidate.agents or candidate.seed_actors):
+                continue  # words without a speaker are no news item
+            _merge_or_append(events, candidate)
     return events
 
 
-def _sentence_date(
+def _outside_quotes(body: str, names: list) -> list:
+    """Names a speaker quotes are what they speak of, not who takes part."""
+    if not names:
+        return names
+    start, end = names[0].start, names[-1].end
+    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(body, _line_start(body, start), end)]
+    return [n for n in names if not any(a < n.start < b for a, b in quoted)]
+
+
+def _line_start(body: str, position: int) -> int:
+    return body.rfind("\n", 0, position) + 1
+
+
+def _told_triggers(body: str, triggers: list[Trigger], sentence) -> list[Trigger]:
+    """The triggers the sentence itself tells: not those inside a quotation (what a speaker
+    says is the statement's content, the statement is the event), and not a noun of saying
+    ("las declaraciones", "the statement")."""
+    if not triggers:
+        return triggers
+    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(body, sentence.start, sentence.end)]
+    return [
+        trigger
+        for trigger in triggers
+        if not any(start < trigger.start < end for start, end in quoted)
+        and not (
+            trigger.kind == STATEMENT
+            and NOUN_BEFORE.search(body, max(0, trigger.start - 25), trigger.start)
+        )
+    ]
+
+
+def _clause_events(body: str, triggers: list[Trigger]) -> list[tuple[Trigger, str]]:
+    """The events a sentence tells: its most specific act; but when a verb of saying comes
+    first and the act is only named by a noun ("Villatoro said that Bullrich's visit is the
+    result of the meeting"), the statement; and both when the noun is the statement's occasion
+    ("Trump dijo esta mañana en la visita del presidente Bukele")."""
+    kind = main_kind(triggers)
+    main = next(trigger for trigger in triggers if trigger.kind == kind)
+    saying = next((t for t in triggers if t.kind == STATEMENT and t.end <= main.start), None)
+    saying = saying or next((t for t in triggers if t.kind == STATEMENT), None)
+    if (
+        kind == STATEMENT
+        or saying is None
+        or not NOUN_BEFORE.search(body, max(0, main.start - 25), main.start)
+    ):
+        return [(main, kind)]
+    if OCCASION.search(body, max(0, main.start - 30), main.start):
+        return [(saying, STATEMENT), (main, kind)]
+    return [(saying, STATEMENT)]
+
+
+def _clause_date(
     body: str,
-    sentence_start: int,
+    sentence,
     expressions: list[DateExpression],
+    clause: tuple[Trigger, str, list[Trigger]],
     published: datetime.date | None,
     language: str,
 ) -> ResolvedDate:
-    """The first date the sentence resolves to; failing that, the first phrase, unresolved."""
-    first_unresolved = None
+    """The date of the trigger's clause: the nearest date expression to it, leaving out dates
+    that anchor a comparison ("since 1992") and, for an act, the date of a later attribution
+    ("…were arrested, authorities said on Thursday"). Failing a resolved one, the nearest
+    phrase, unresolved."""
+    trigger, kind, triggers = clause
+    attribution_from = None
+    if kind != STATEMENT:
+        attribution_from = _attribution_start(body, trigger, triggers)
+    candidates = []
     for expression in expressions:
-        context_before = body[sentence_start : expression.start]
+        context_before = body[sentence.start : expression.start]
         if REFERENCE_DATE.search(context_before):
             continue
         if published is None and FUTURE_MARKERS.search(context_before[-60:]):
             continue  # "set to open in 2007": without a publication date, nothing rules it out
+        if attribution_from is not None and expression.start >= attribution_from:
+            continue
+        distance = min(abs(expression.start - trigger.end), abs(trigger.start - expression.end))
+        candidates.append((distance, expression, context_before))
+    first_unresolved = None
+    for _, expression, context_before in sorted(candidates, key=lambda row: row[0]):
         resolved = resolve_date(
             expression, published=published, language=language, context_before=context_before
         )
@@ -140,40 +222,53 @@ def _sentence_date(
     return first_unresolved or UNDATED
 
 
-def _event_type(sentence_text: str, triggers: list[re.Match]) -> str:
-    if COUNTED_TRANSFER.search(sentence_text):
-        return TRANSFER
-    kinds = [match.lastgroup for match in triggers]
-    for kind in kinds:
-        if kind != STATEMENT:
-            return kind
-    return STATEMENT if kinds else OTHER
+def _attribution_start(body: str, trigger: Trigger, triggers: list[Trigger]) -> int | None:
+    """Where ", authorities said" begins after the act, if it does."""
+    for later in triggers:
+        if later.start < trigger.end or later.kind != STATEMENT:
+            continue
+        if ATTRIBUTION_START.search(body, max(trigger.end, later.start - 40), later.start):
+            comma = body.rfind(",", trigger.end, later.start)
+            return comma if comma >= 0 else later.start
+    return None
 
 
-def _candidate(body, sentence, mentions: list[Mention], triggers, resolved, gazetteer):
+def _candidate(body, sentence, mentions, names, trigger, kind, resolved, gazetteer):
+    if kind != STATEMENT and COUNTED_TRANSFER.search(sentence.text):
+        kind = TRANSFER
     actors = _unique(m.key for m in mentions if m.kind == "actor")
     countries = _unique(m.key for m in mentions if m.kind == "country")
     for slug in actors:
         code = gazetteer.actor_country(slug)
         if code and code not in countries:
             countries.append(code)
-    event_type = _event_type(sentence.text, triggers)
+    roles = assign_roles(
+        body,
+        names,
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+        kind=kind,
+        sentence_start=sentence.start,
+    )
     return ExtractedEvent(
         title=event_title(
-            event_type=event_type,
+            event_type=kind,
             sentence=sentence.text,
             sentence_start=sentence.start,
-            actors=actors,
+            actors=_agent_first(actors, roles.agents, mentions) if kind == VISIT else actors,
             country_mentions=[m for m in mentions if m.kind == "country"],
             gazetteer=gazetteer,
         ),
-        event_type=event_type,
+        event_type=kind,
         date=resolved.date,
         date_precision=resolved.precision if resolved.date else UNKNOWN,
         date_phrase=resolved.phrase,
         date_resolution=resolved.explanation,
         actors=actors,
         countries=countries,
+        agents=roles.agents,
+        others=roles.others,
+        place=roles.place,
         excerpts=[
             ExtractedExcerpt(
                 sentence.start,
@@ -190,6 +285,16 @@ def _candidate(body, sentence, mentions: list[Mention], triggers, resolved, gaze
     )
 
 
+def _agent_first(actors: list[str], agents: list[str], mentions: list[Mention]) -> list[str]:
+    """The known actors with the one who acted first, so a title says who did it."""
+    acting = {
+        m.key
+        for m in mentions
+        if m.kind == "actor" and any(m.text in agent or agent in m.text for agent in agents)
+    }
+    return sorted(actors, key=lambda slug: slug not in acting)
+
+
 def _same_event(event: ExtractedEvent, candidate: ExtractedEvent) -> bool:
     """Within one article: the same kind of event, by the same people, at a compatible date.
 
@@ -198,6 +303,19 @@ def _same_event(event: ExtractedEvent, candidate: ExtractedEvent) -> bool:
     """
     if event.event_type != candidate.event_type:
         return False
+    if event.agents and candidate.agents:
+        # Named doers decide: the same one at compatible dates, or two events.
+        if not _same_people(event.agents, candidate.agents):
+            return False
+        return (
+            candidate.date is None
+            or event.date is None
+            or ((event.date, event.date_precision) == (candidate.date, candidate.date_precision))
+        )
+    if not (candidate.seed_actors or candidate.seed_countries) or not (
+        event.seed_actors or event.seed_countries
+    ):
+        return False  # nothing known in common to tell that they are one
     if candidate.date is not None:
         if (event.date, event.date_precision) != (candidate.date, candidate.date_precision):
             return False
@@ -225,11 +343,28 @@ def _merge_or_append(events: list[ExtractedEvent], candidate: ExtractedEvent) ->
             event.terms |= candidate.terms
             event.actors.extend(a for a in candidate.actors if a not in event.actors)
             event.countries.extend(c for c in candidate.countries if c not in event.countries)
+            event.agents.extend(a for a in candidate.agents if a not in event.agents)
+            event.others.extend(o for o in candidate.others if o not in event.others)
+            event.place = event.place or candidate.place
+            if event.date is None and candidate.date is not None:
+                event.date, event.date_precision = candidate.date, candidate.date_precision
+                event.date_phrase = candidate.date_phrase
+                event.date_resolution = candidate.date_resolution
             if event.date is None and not event.date_phrase and candidate.date_phrase:
                 event.date_phrase = candidate.date_phrase
                 event.date_resolution = candidate.date_resolution
             return
     events.append(candidate)
+
+
+def _same_people(a: list[str], b: list[str]) -> bool:
+    """ "Boric" and "Gabriel Boric" are one person: the words of one are among the other's."""
+    return any(
+        set(x.lower().split()) <= set(y.lower().split())
+        or set(y.lower().split()) <= set(x.lower().split())
+        for x in a
+        for y in b
+    )
 
 
 def _unique(items) -> list:

@@ -11,6 +11,11 @@ ABBREVIATIONS = frozenset(
 )
 
 SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑ0-9])")
+# Scraped text glues sentences: "la fórmula.Nosotros" (a lower-case word, its stop, a capital
+# and a lower-case letter, no space). Not "EE.UU." or "U.S." (capitals before the stop), not
+# decimals, not domains ("latercera.com", lower case after the stop).
+GLUED_END = re.compile(r"(?<=[a-záéíóúñü%\"”»)])[.!?…]+(?=[\"“«¿¡]?[A-ZÁÉÍÓÚÑ][a-záéíóúñü])")
+URL_TOKEN = re.compile(r"(?:https?://|www\.|@|/)\S*$")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 
@@ -49,13 +54,32 @@ def split_sentences(text: str) -> list[Span]:
     sentences: list[Span] = []
     for paragraph in split_paragraphs(text):
         position = paragraph.start
-        for match in SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
-            if match.group() == "." and _is_abbreviation(text, match.end()):
-                continue
-            _append_trimmed(sentences, text, position, match.end())
-            position = match.end()
+        for end in _sentence_ends(text, paragraph.start, paragraph.end):
+            _append_trimmed(sentences, text, position, end)
+            position = end
         _append_trimmed(sentences, text, position, paragraph.end)
     return sentences
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    ends = [
+        match.end()
+        for match in SENTENCE_END.finditer(text, start, end)
+        if not (match.group() == "." and _is_abbreviation(text, match.end()))
+    ]
+    if "." in text[start:end]:
+        ends += [
+            match.end()
+            for match in GLUED_END.finditer(text, start, end)
+            if not _is_abbreviation(text, match.end()) and not _in_url(text, match.start())
+        ]
+        ends.sort()
+    return ends
+
+
+def _in_url(text: str, stop: int) -> bool:
+    """The stop belongs to a link or handle: "https://t.co/Ab.Cd", "@user.Name"."""
+    return bool(URL_TOKEN.search(text, max(0, stop - 60), stop))
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
