@@ -16,7 +16,7 @@ from editorial import services
 from editorial.admin import HistoryAdmin, merge_action_page, public_link, quote_as_found
 from editorial.forms import ActorForm, CountryForm, EventForm, ExcerptForm
 from editorial.mentions import link_new_mentions
-from timeline.models import Actor, Country, Event, Excerpt
+from timeline.models import Actor, Country, Event, EventRedirect, Excerpt
 
 
 class EventExcerptInline(admin.TabularInline):
@@ -235,6 +235,7 @@ class EventAdmin(HistoryAdmin):
         response = super().recover_view(request, version_id, extra_context)
         if request.method == "POST" and response.status_code == 302:
             services.sources_changed(event_ids={*holders, int(version.object_id)})
+            EventRedirect.objects.filter(old_id=version.object_id).delete()
         return response
 
     def get_urls(self):

@@ -315,3 +315,22 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class EventRedirect(models.Model):
+    """The address of an event merged into another: links already shared to it lead on.
+
+    Merging re-points the redirects that led to a merged event, so every chain of merges is
+    one step; recovering the event removes its redirect.
+    """
+
+    old_id = models.BigIntegerField(primary_key=True)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="redirects_from")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("event redirect")
+        verbose_name_plural = _("event redirects")
+
+    def __str__(self) -> str:
+        return f"#{self.old_id} → #{self.event_id}"
