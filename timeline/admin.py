@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import truncatechars
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -176,6 +177,9 @@ class EventAdmin(HistoryAdmin):
                 request,
                 gettext("“%(title)s” is now reviewed, as you edited it.") % {"title": obj.title},
             )
+        date_chosen = not change or bool({"date", "date_precision"} & set(form.changed_data))
+        if date_chosen and not reverting:
+            obj.set_date_resolution_by_editor(request.user, timezone.localdate())
         super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Mark selected events reviewed"), permissions=["change"])

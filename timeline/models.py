@@ -125,6 +125,9 @@ class EventQuerySet(models.QuerySet):
         )
 
 
+EDITOR_DATE_PREFIX = "Set by an editor ("
+
+
 class Event(models.Model):
     class Precision(models.TextChoices):
         DAY = "day", _("Day")
@@ -222,6 +225,16 @@ class Event(models.Model):
     @property
     def date_display(self) -> str:
         return format_event_date(self.date, self.date_precision)
+
+    @property
+    def date_set_by_editor(self) -> bool:
+        return self.date_resolution.startswith(EDITOR_DATE_PREFIX)
+
+    def set_date_resolution_by_editor(self, user, day: datetime.date) -> None:
+        """An editor chose the date: say who and when instead of the words it was read from,
+        which the history keeps (stored in English, like every explanation)."""
+        name = (user.get_full_name() or user.get_username())[:100]
+        self.date_resolution = f"{EDITOR_DATE_PREFIX}{name}) on {day.day} {day.strftime('%b %Y')}."
 
     @property
     def is_editor_owned(self) -> bool:
