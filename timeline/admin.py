@@ -132,6 +132,10 @@ class EventAdmin(HistoryAdmin):
     # which left the autocomplete lists (and actions' selections) in no particular order.
     ordering = (F("date").desc(nulls_last=True), "-id")
 
+    class Media:
+        # A status changed in the list is saved at once, not lost on leaving the page.
+        js = ("js/admin-status-autosave.js",)
+
     def get_queryset(self, request):
         """One query for the rows, one per many-to-many column: never one per event."""
         return (
