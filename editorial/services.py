@@ -15,7 +15,7 @@ from articles.extraction.figures import extract_figures
 from articles.models import Article
 from editorial.history import keep_version_before_first_edit, write_revision_now
 from timeline.corroboration import refresh_disputes
-from timeline.models import Actor, Event, Excerpt, Figure
+from timeline.models import Actor, Event, EventRedirect, Excerpt, Figure
 
 
 class EditorialError(Exception):
@@ -74,6 +74,7 @@ def merge_events(*, target: Event, sources: Sequence[Event], user) -> Event:
         if target.status == Event.Status.EXTRACTED:
             target.status = Event.Status.REVIEWED
         target.save()
+        redirect_merged_events(sources, target)
         for source in sources:
             source.delete()
         refresh_disputes([target.pk])
@@ -81,6 +82,16 @@ def merge_events(*, target: Event, sources: Sequence[Event], user) -> Event:
         target.refresh_from_db(fields=["is_disputed"])
         reversion.add_to_revision(target)
     return target
+
+
+def redirect_merged_events(sources: Sequence[Event], target: Event) -> None:
+    """The merged events' addresses, and those that led to them, now lead to the target."""
+    source_ids = [source.pk for source in sources]
+    EventRedirect.objects.filter(event_id__in=source_ids).update(event=target)
+    EventRedirect.objects.filter(old_id__in=source_ids).delete()
+    EventRedirect.objects.bulk_create(
+        EventRedirect(old_id=source_id, event=target) for source_id in source_ids
+    )
 
 
 def confirm_merges(*, events: Iterable[Event], user) -> int:

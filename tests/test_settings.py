@@ -38,7 +38,7 @@ def test_debug_is_off_and_a_secret_key_is_required_by_default():
 def test_local_development_runs_on_sqlite_with_debug():
     result = run_settings(DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[:2] == ["True", "django.db.backends.sqlite3"]
+    assert result.stdout.split()[:2] == ["True", "newsroom.sqlite_backend"]
 
 
 def test_production_settings_from_the_environment():

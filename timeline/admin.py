@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import truncatechars
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,7 @@ from editorial import services
 from editorial.admin import HistoryAdmin, merge_action_page, public_link, quote_as_found
 from editorial.forms import ActorForm, CountryForm, EventForm, ExcerptForm
 from editorial.mentions import link_new_mentions
-from timeline.models import Actor, Country, Event, Excerpt
+from timeline.models import Actor, Country, Event, EventRedirect, Excerpt
 
 
 class EventExcerptInline(admin.TabularInline):
@@ -131,6 +132,10 @@ class EventAdmin(HistoryAdmin):
     # which left the autocomplete lists (and actions' selections) in no particular order.
     ordering = (F("date").desc(nulls_last=True), "-id")
 
+    class Media:
+        # A status changed in the list is saved at once, not lost on leaving the page.
+        js = ("js/admin-status-autosave.js",)
+
     def get_queryset(self, request):
         """One query for the rows, one per many-to-many column: never one per event."""
         return (
@@ -176,6 +181,9 @@ class EventAdmin(HistoryAdmin):
                 request,
                 gettext("“%(title)s” is now reviewed, as you edited it.") % {"title": obj.title},
             )
+        date_chosen = not change or bool({"date", "date_precision"} & set(form.changed_data))
+        if date_chosen and not reverting:
+            obj.set_date_resolution_by_editor(request.user, timezone.localdate())
         super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Mark selected events reviewed"), permissions=["change"])
@@ -235,6 +243,7 @@ class EventAdmin(HistoryAdmin):
         response = super().recover_view(request, version_id, extra_context)
         if request.method == "POST" and response.status_code == 302:
             services.sources_changed(event_ids={*holders, int(version.object_id)})
+            EventRedirect.objects.filter(old_id=version.object_id).delete()
         return response
 
     def get_urls(self):

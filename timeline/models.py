@@ -125,6 +125,9 @@ class EventQuerySet(models.QuerySet):
         )
 
 
+EDITOR_DATE_PREFIX = "Set by an editor ("
+
+
 class Event(models.Model):
     class Precision(models.TextChoices):
         DAY = "day", _("Day")
@@ -232,6 +235,16 @@ class Event(models.Model):
         return format_event_date(self.date, self.date_precision)
 
     @property
+    def date_set_by_editor(self) -> bool:
+        return self.date_resolution.startswith(EDITOR_DATE_PREFIX)
+
+    def set_date_resolution_by_editor(self, user, day: datetime.date) -> None:
+        """An editor chose the date: say who and when instead of the words it was read from,
+        which the history keeps (stored in English, like every explanation)."""
+        name = (user.get_full_name() or user.get_username())[:100]
+        self.date_resolution = f"{EDITOR_DATE_PREFIX}{name}) on {day.day} {day.strftime('%b %Y')}."
+
+    @property
     def is_editor_owned(self) -> bool:
         """Re-extraction never overwrites what an editor reviewed or rejected."""
         return self.status != self.Status.EXTRACTED
@@ -323,3 +336,22 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class EventRedirect(models.Model):
+    """The address of an event merged into another: links already shared to it lead on.
+
+    Merging re-points the redirects that led to a merged event, so every chain of merges is
+    one step; recovering the event removes its redirect.
+    """
+
+    old_id = models.BigIntegerField(primary_key=True)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="redirects_from")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("event redirect")
+        verbose_name_plural = _("event redirects")
+
+    def __str__(self) -> str:
+        return f"#{self.old_id} → #{self.event_id}"

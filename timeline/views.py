@@ -9,9 +9,10 @@ import hashlib
 import re
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
@@ -23,7 +24,7 @@ from timeline.directories import directory
 from timeline.export_selection import export_links
 from timeline.filters import SORT_CHOICES, SOURCES_CHOICES, parse_timeline_filters
 from timeline.freshness import conditional_on_last_change
-from timeline.models import Actor, Country, Event
+from timeline.models import Actor, Country, Event, EventRedirect
 from timeline.profiles import Profile, profile
 from timeline.selectors import (
     SUMMARY_CACHE_SECONDS,
@@ -117,9 +118,18 @@ def timeline(request: HtmxHttpRequest) -> TemplateResponse:
 
 
 @require_safe
-def event_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
+def event_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     events = Event.objects.visible().with_sources().prefetch_related("excerpts__figures")
-    event = get_object_or_404(events, pk=pk)
+    try:
+        event = get_object_or_404(events, pk=pk)
+    except Http404:
+        # Merged into another event: shared links keep working, search engines move on.
+        merged_into = EventRedirect.objects.filter(old_id=pk).values_list("event_id", flat=True)
+        if target := merged_into.first():
+            query = request.META.get("QUERY_STRING")
+            url = reverse("timeline:event", args=[target]) + (f"?{query}" if query else "")
+            return HttpResponsePermanentRedirect(url)
+        raise
     context = {"event": event, "corroboration": corroboration(event)}
     return TemplateResponse(request, "timeline/event_detail.html", context)
 

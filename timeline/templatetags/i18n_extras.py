@@ -55,6 +55,12 @@ PHRASE_EXPLANATIONS = [
      pgettext_lazy("date explanation", "“%(phrase)s” could not be read as a date.")),
 ]  # fmt: skip
 NO_DATE_IN_TEXT = "No date in the text."
+# What `Event.set_date_resolution_by_editor` stores.
+SET_BY_EDITOR = re.compile(
+    r"^Set by an editor \((?P<name>.*)\) on (?P<day>\d{1,2}) (?P<month>[A-Z][a-z]{2}) "
+    r"(?P<year>\d{4})\.$",
+    re.DOTALL,
+)
 
 
 @register.filter
@@ -79,6 +85,14 @@ def date_explanation(text: str) -> str:
         return text
     if text == NO_DATE_IN_TEXT:
         return gettext("No date in the text.")
+    if match := SET_BY_EDITOR.match(text):
+        day = _stored_short_date(match)
+        if day is None:
+            return text
+        return pgettext("date explanation", "Set by an editor (%(name)s) on %(date)s.") % {
+            "name": match["name"],
+            "date": short_date(day),
+        }
     match = PUBLISHED_IN_ARTICLE.match(text)
     if match:
         month = ENGLISH_SHORT_MONTHS.get(match["month"])
@@ -95,6 +109,15 @@ def date_explanation(text: str) -> str:
         if match:
             return str(sentence) % {"phrase": match["phrase"]}
     return text
+
+
+def _stored_short_date(match: re.Match) -> datetime.date | None:
+    """The date of a stored explanation's "17 Apr 2025", if it is one."""
+    try:
+        month = ENGLISH_SHORT_MONTHS.get(match["month"]) or 0
+        return datetime.date(int(match["year"]), month, int(match["day"]))
+    except ValueError:
+        return None
 
 
 @register.filter

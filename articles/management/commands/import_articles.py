@@ -5,7 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 
 from articles.services import (
     ImportContext,
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         missing = [path for path in paths if not Path(path).exists()]
         if missing:
             raise CommandError(f"No such file or folder: {', '.join(missing)}")
-        context = ImportContext.from_database()
+        context = self._context()
         counts: Counter[str] = Counter()
         show_progress = self.stdout.isatty() and options["verbosity"] > 0
         # Files are walked lazily so memory does not grow with their number; the progress bar
@@ -67,6 +67,23 @@ class Command(BaseCommand):
         self.stdout.write(f"{prefix}{files} files: {summary}.")
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} of {files} files could not be imported.")
+
+    def _context(self) -> ImportContext:
+        """The run's shared state, or a message (not a traceback) when the database cannot
+        be read, or is a read-only SQLite file that nothing could be imported into."""
+        try:
+            context = ImportContext.from_database()
+        except DatabaseError as error:
+            raise CommandError(
+                f"Cannot read the database ({error}): check DATABASE_URL, and run "
+                "`manage.py migrate` first."
+            ) from error
+        if getattr(connection, "read_only", False):
+            raise CommandError(
+                f"The database {connection.settings_dict['NAME']} is read-only: nothing can be "
+                "imported. Make the file and its folder writable by this account."
+            )
+        return context
 
     def _progress(self, done: int, total: int, width: int = 30) -> None:
         filled = width * done // max(total, 1)
