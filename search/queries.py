@@ -5,17 +5,34 @@ difference. An event matches when every term is in its title or every term is in
 excerpts; an article when every term is in its title and body together. Both databases tokenise
 the same way (letters and digits, case and accents ignored, no stemming), so the same searches
 find the same rows on both.
+
+Every search is one pass over an index, however many rows it matches: the terms are bounded
+first (`search.terms`: no stop words, no one-letter words, prefixes from three letters), then
+SQLite scans each FTS5 table once (the article rank comes from that scan, by a join) and
+PostgreSQL reads the stored vectors through their GIN indexes (`search.schema`). A search that
+still runs long is cut off by `search.limits`.
 """
 
 from django.db import connections
-from django.db.models import F, FloatField, QuerySet, Value
+from django.db.models import BooleanField, F, FloatField, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
-from search.schema import SEARCH_CONFIG
+from search.schema import SEARCH_CONFIG, VECTOR_COLUMN
 from search.terms import fts5_match, search_terms, tsquery_text
+
+TSQUERY = f"to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
+
+
+class RowExpression(RawSQL):
+    """SQL over the row's own columns: functionally dependent on its primary key, so a GROUP
+    BY (an annotated count) need not group by it, nor compute it once per joined row."""
+
+    def get_group_by_cols(self):
+        return []
 
 
 def title_vector():
+    """Migration 0001's index expression (kept so that migration can still run and reverse)."""
     from django.contrib.postgres.search import SearchVector
 
     return SearchVector("title", config=SEARCH_CONFIG)
@@ -35,19 +52,23 @@ def article_vector():
     )
 
 
-def _tsquery(terms: list[str]):
-    from django.contrib.postgres.search import SearchQuery
-
-    return SearchQuery(tsquery_text(terms), search_type="raw", config=SEARCH_CONFIG)
-
-
 def search_events(events: QuerySet, text: str) -> QuerySet:
-    """Events matching every term in their title or in one excerpt, in any order."""
+    """Events matching every term in their title or in one excerpt, in any order.
+
+    One uncorrelated subquery: a union of two index scans, read once whatever the outer query
+    (an OR across tables would read every event instead).
+    """
     terms = search_terms(text)
     if not terms:
         return events if not text.strip() else events.none()
     if connections[events.db].vendor == "postgresql":
-        return _search_events_postgresql(events, terms)
+        query = tsquery_text(terms)
+        matching_ids = RawSQL(
+            f"SELECT id FROM timeline_event WHERE {VECTOR_COLUMN} @@ {TSQUERY} "
+            f"UNION SELECT event_id FROM timeline_excerpt WHERE {VECTOR_COLUMN} @@ {TSQUERY}",
+            [query, query],
+        )
+        return events.filter(pk__in=matching_ids)
     match = fts5_match(terms)
     matching_ids = RawSQL(
         "SELECT rowid FROM search_event_title WHERE search_event_title MATCH %s "
@@ -58,47 +79,25 @@ def search_events(events: QuerySet, text: str) -> QuerySet:
     return events.filter(pk__in=matching_ids)
 
 
-def _search_events_postgresql(events: QuerySet, terms: list[str]) -> QuerySet:
-    """A union of two GIN index scans: an OR across tables would read every event instead."""
-    from timeline.models import Event, Excerpt
-
-    query = _tsquery(terms)
-    by_title = (
-        Event.objects.annotate(vector=title_vector()).filter(vector=query).values("pk").order_by()
-    )
-    by_excerpt = (
-        Excerpt.objects.annotate(vector=excerpt_vector())
-        .filter(vector=query)
-        .values("event_id")
-        .order_by()
-    )
-    return events.filter(pk__in=by_title.union(by_excerpt))
-
-
 def search_articles(articles: QuerySet, text: str) -> QuerySet:
-    """Matching articles annotated with `search_rank` (higher is better; titles weigh more)."""
+    """Matching articles annotated with `search_rank` (higher is better; titles weigh more).
+
+    The rank is read with the match, never by re-running the search for each article.
+    """
     terms = search_terms(text)
     if not terms:
         unranked = articles.annotate(search_rank=Value(0.0, output_field=FloatField()))
         return unranked if not text.strip() else unranked.none()
     if connections[articles.db].vendor == "postgresql":
-        from django.contrib.postgres.search import SearchRank
-
-        query = _tsquery(terms)
-        return (
-            articles.annotate(search_vector=article_vector())
-            .filter(search_vector=query)
-            .annotate(search_rank=SearchRank(F("search_vector"), query))
+        vector = f'"{articles.model._meta.db_table}"."{VECTOR_COLUMN}"'
+        query = tsquery_text(terms)
+        return articles.filter(
+            RawSQL(f"{vector} @@ {TSQUERY}", [query], output_field=BooleanField())
+        ).annotate(
+            search_rank=RowExpression(
+                f"ts_rank({vector}, {TSQUERY})", [query], output_field=FloatField()
+            )
         )
-    match = fts5_match(terms)
-    table = articles.model._meta.db_table
-    matching_ids = RawSQL(
-        "SELECT rowid FROM search_article_text WHERE search_article_text MATCH %s", [match]
+    return articles.filter(fts5_text__match=fts5_match(terms)).annotate(
+        search_rank=-F("fts5_text__rank")
     )
-    rank = RawSQL(
-        "SELECT -bm25(search_article_text, 4.0, 1.0) FROM search_article_text "
-        f'WHERE search_article_text MATCH %s AND rowid = "{table}"."id"',
-        [match],
-        output_field=FloatField(),
-    )
-    return articles.filter(pk__in=matching_ids).annotate(search_rank=rank)

@@ -6,9 +6,12 @@ step with every insert, update and delete, whoever writes (the ORM, the admin, r
 rebuilds a SQLite table to alter it, which drops its triggers; `repair_search_schema` runs after
 every `migrate` and puts back what is missing, rebuilding that index.
 
-PostgreSQL: GIN indexes over the same `to_tsvector()` expressions the queries use (built with
-Django's `SearchVector`, so the expressions match), with a text search configuration that strips
-accents when the `unaccent` extension can be installed and is plain `simple` otherwise.
+PostgreSQL: a stored generated `search_vector` column on each searched table, with a GIN index
+over it, and a text search configuration that strips accents when the `unaccent` extension can
+be installed and is plain `simple` otherwise. The vectors are made when a row is written, so a
+search reads them and never runs `to_tsvector` over every body, nor again to rank a match.
+(Migration 0001 made GIN indexes over `to_tsvector()` expressions; 0002 replaced them, because
+a search matching most rows — and ranking — recomputed the vectors of all of them.)
 """
 
 from django.db import connection as default_connection
@@ -16,6 +19,9 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 TOKENIZER = "unicode61 remove_diacritics 2"
 SEARCH_CONFIG = "newsroom_search"
+# An article's rank: bm25 with a word in the title worth four in the body.
+ARTICLE_RANK = "bm25(4.0, 1.0)"
+VECTOR_COLUMN = "search_vector"
 
 # FTS5 table: (content table, indexed columns)
 FTS_TABLES = {
@@ -61,7 +67,17 @@ def install_sqlite(connection: BaseDatabaseWrapper) -> list[str]:
             for name, body in wanted.items():
                 cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
             stale.append(fts)
+        if "search_article_text" in stale:
+            set_sqlite_article_rank(cursor)
     return stale
+
+
+def set_sqlite_article_rank(cursor) -> None:
+    """Make the FTS5 table's `rank` column the weighted bm25 (kept in the table's config)."""
+    cursor.execute(
+        "INSERT INTO search_article_text(search_article_text, rank) VALUES ('rank', %s)",
+        [ARTICLE_RANK],
+    )
 
 
 def rebuild_sqlite(connection: BaseDatabaseWrapper, tables=tuple(FTS_TABLES)) -> None:
@@ -135,6 +151,48 @@ def uninstall_postgresql(schema_editor) -> None:
         schema_editor.remove_index(model, index)
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {SEARCH_CONFIG}")
+
+
+# table: (GIN index, the stored vector's expression over the row's own columns)
+POSTGRESQL_VECTORS = {
+    "timeline_event": (
+        "search_event_vector_gin",
+        f"to_tsvector('{SEARCH_CONFIG}'::regconfig, coalesce(title, ''))",
+    ),
+    "timeline_excerpt": (
+        "search_excerpt_vector_gin",
+        f"to_tsvector('{SEARCH_CONFIG}'::regconfig, coalesce(quote, ''))",
+    ),
+    "articles_article": (
+        "search_article_vector_gin",
+        f"setweight(to_tsvector('{SEARCH_CONFIG}'::regconfig, coalesce(title, '')), 'A') || "
+        f"setweight(to_tsvector('{SEARCH_CONFIG}'::regconfig, coalesce(body, '')), 'B')",
+    ),
+}
+
+
+def install_postgresql_vectors(schema_editor) -> None:
+    """Stored vectors and their GIN indexes in place of the expression indexes of 0001."""
+    with schema_editor.connection.cursor() as cursor:
+        for table, (index, expression) in POSTGRESQL_VECTORS.items():
+            cursor.execute(
+                f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {VECTOR_COLUMN} tsvector "
+                f"GENERATED ALWAYS AS ({expression}) STORED"
+            )
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {index} ON {table} USING gin ({VECTOR_COLUMN})"
+            )
+    for model, index in postgresql_indexes():
+        schema_editor.remove_index(model, index)
+
+
+def uninstall_postgresql_vectors(schema_editor) -> None:
+    for model, index in postgresql_indexes():
+        schema_editor.add_index(model, index)
+    with schema_editor.connection.cursor() as cursor:
+        for table, (index, _expression) in POSTGRESQL_VECTORS.items():
+            cursor.execute(f"DROP INDEX IF EXISTS {index}")
+            cursor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS {VECTOR_COLUMN}")
 
 
 def repair_search_schema(sender=None, using="default", **kwargs) -> None:

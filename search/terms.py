@@ -4,31 +4,47 @@ Only runs of letters and digits survive, so nothing a reader types can be read a
 tsquery syntax (an unbalanced quote, a stray `NEAR(`, `!` or `:`), and a search can never fail
 with a syntax error. Every term must match (AND); the last one also matches as a prefix, so
 results keep up while the reader is still typing a word.
+
+What a search costs is bounded here first: single letters and stop words ("a", "the", "de")
+are dropped, since they are in nearly every text, and the last word is a prefix only from
+`MIN_PREFIX_LENGTH` letters ("a*" would expand to most of the index's vocabulary).
 """
 
 import re
 import unicodedata
 
+from search.stop_words import STOP_WORDS
+
 MAX_TERMS = 12
+MIN_TERM_LENGTH = 2
+MIN_PREFIX_LENGTH = 3
 TERM = re.compile(r"[^\W_]+")
 
 
 def search_terms(text: str) -> list[str]:
-    """The words of a search, lower-cased, in order, without repeats."""
+    """The words of a search worth looking up, lower-cased, in order, without repeats."""
     words = TERM.findall(unicodedata.normalize("NFC", text).casefold())
-    return list(dict.fromkeys(words))[:MAX_TERMS]
+    kept = [w for w in words if len(w) >= MIN_TERM_LENGTH and w not in STOP_WORDS]
+    return list(dict.fromkeys(kept))[:MAX_TERMS]
+
+
+def last_is_prefix(terms: list[str]) -> bool:
+    """The last word matches as a prefix only when it is long enough to narrow the search."""
+    return bool(terms) and len(terms[-1]) >= MIN_PREFIX_LENGTH
 
 
 def fts5_match(terms: list[str]) -> str:
     """`"pena" "bukel"*`: quoted phrases are FTS5's way to say "this word, no operators"."""
     quoted = [f'"{term}"' for term in terms]
-    quoted[-1] += "*"
+    if last_is_prefix(terms):
+        quoted[-1] += "*"
     return " ".join(quoted)
 
 
 def tsquery_text(terms: list[str]) -> str:
     """`pena & bukel:*` for `to_tsquery`; the terms hold no tsquery operators."""
-    return " & ".join([*terms[:-1], f"{terms[-1]}:*"])
+    last = f"{terms[-1]}:*" if last_is_prefix(terms) else terms[-1]
+    return " & ".join([*terms[:-1], last])
 
 
 def highlight_pattern(terms: list[str]) -> re.Pattern[str] | None:
@@ -41,7 +57,7 @@ def highlight_pattern(terms: list[str]) -> re.Pattern[str] | None:
         return None
     folded = [re.escape(fold_for_matching(term)) for term in terms]
     whole_words = "|".join(folded[:-1])
-    last_as_prefix = rf"{folded[-1]}[^\W_]*"
+    last_as_prefix = rf"{folded[-1]}[^\W_]*" if last_is_prefix(terms) else folded[-1]
     alternatives = f"{whole_words}|{last_as_prefix}" if whole_words else last_as_prefix
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
