@@ -21,6 +21,7 @@ from articles.extraction.date_patterns import (
     DateExpression,
     find_date_expressions,
 )
+from articles.extraction.timex import Timex, tag_temporal_expressions, tense_direction
 
 __all__ = [
     "DAY",
@@ -36,6 +37,7 @@ __all__ = [
     "resolve_absolute_fast",
     "resolve_date",
     "resolve_relative_fast",
+    "sentence_dates",
 ]
 
 # Words before a relative date that put it after the article was written.
@@ -67,6 +69,7 @@ class ResolvedDate:
     precision: str
     phrase: str
     explanation: str
+    scheduled: bool = False  # after publication, told in the future tense
 
 
 UNDATED = ResolvedDate(None, UNKNOWN, "", "No date in the text.")
@@ -303,3 +306,90 @@ def _parser(language: str, base: str | None) -> DateDataParser:
         settings["RELATIVE_BASE"] = datetime.datetime.fromisoformat(base)
     languages = [language] if language in LANGUAGES else ["en"]
     return DateDataParser(languages=languages, settings=settings)
+
+
+# Kept in the phrase an explanation quotes: "'on Monday' in an article published …".
+_LEADING_PREPOSITION = re.compile(
+    r"\b(?:[Oo]n|[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Ee]n|[Dd]esde|[Dd]urante|[Hh]asta)\s+$"
+)
+_EVENT_PRECISIONS = {"day": DAY, "month": MONTH, "year": YEAR}
+
+
+def sentence_dates(
+    text: str,
+    spans: list[tuple[int, int]],
+    *,
+    published: datetime.date | None,
+    language: str = "en",
+    skip: re.Pattern | None = None,
+) -> list[ResolvedDate]:
+    """The date each sentence (a span of `text`) gives its event, tagged in one pass.
+
+    The temporal tagger finds and normalises the expressions; a sentence takes its first
+    calendar date at day, month or year precision. A clause that does not say otherwise is
+    read as the past; a date after publication is kept only when the clause speaks of the
+    future, and is then *scheduled*. `skip` matches the sentence text before an expression
+    that makes it a reference rather than the event's date ("since …").
+    """
+    if not spans:
+        return []
+    timexes = tag_temporal_expressions(
+        text, published=published, language=language, start=spans[0][0], end=spans[-1][1],
+        unmarked=-1,
+    )  # fmt: skip
+    results: list[ResolvedDate] = []
+    position = 0
+    for start, end in spans:
+        while position < len(timexes) and timexes[position].start < start:
+            position += 1
+        first_unresolved = None
+        resolved = None
+        index = position
+        while index < len(timexes) and timexes[index].end <= end:
+            timex = timexes[index]
+            index += 1
+            if skip is not None and skip.search(text, start, timex.start):
+                continue
+            candidate = _from_timex(text, timex, published, language)
+            if candidate is None:
+                continue
+            if candidate.date is not None:
+                resolved = candidate
+                break
+            first_unresolved = first_unresolved or candidate
+        results.append(resolved or first_unresolved or UNDATED)
+    return results
+
+
+def _from_timex(
+    text: str, timex: Timex, published: datetime.date | None, language: str
+) -> ResolvedDate | None:
+    lead = _LEADING_PREPOSITION.search(text, max(0, timex.start - 12), timex.start)
+    phrase = text[lead.start() : timex.end] if lead else timex.text
+    if timex.type not in {"DATE", "TIME"} or timex.value in {
+        "PRESENT_REF",
+        "PAST_REF",
+        "FUTURE_REF",
+    }:
+        return None
+    if timex.value is None:
+        if timex.relative and published is None:
+            return ResolvedDate(
+                None, UNKNOWN, phrase, f"'{phrase}' not resolved: the article has no date."
+            )
+        return ResolvedDate(None, UNKNOWN, phrase, f"'{phrase}' could not be read as a date.")
+    precision = _EVENT_PRECISIONS.get(timex.precision)
+    if precision is None or timex.date is None:
+        return None  # weeks, quarters, seasons, decades: not an event's date
+    scheduled = False
+    if published is not None and timex.date > published:
+        if tense_direction(text, timex.start, timex.end, language) <= 0:
+            return ResolvedDate(
+                None, UNKNOWN, phrase, f"'{phrase}' would fall after the article's publication."
+            )
+        scheduled = True
+    if timex.relative:
+        explanation = f"'{phrase}' in an article published {format_short_date(published)}"
+    else:
+        explanation = f"'{phrase}' in the text"
+    return ResolvedDate(timex.date, precision, phrase, explanation, scheduled)

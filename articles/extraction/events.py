@@ -6,14 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.extraction.corroboration import key_terms, similarity
-from articles.extraction.dates import (
-    UNDATED,
-    UNKNOWN,
-    DateExpression,
-    ResolvedDate,
-    find_date_expressions,
-    resolve_date,
-)
+from articles.extraction.dates import UNKNOWN, sentence_dates
 from articles.extraction.figures import ExtractedFigure, extract_figures
 from articles.extraction.gazetteer import Gazetteer, Mention
 from articles.extraction.sentences import split_sentences
@@ -81,6 +74,7 @@ class ExtractedEvent:
     date_precision: str
     date_phrase: str
     date_resolution: str
+    scheduled: bool = False  # dated after publication, told in the future tense
     actors: list[str] = field(default_factory=list)  # slugs, in order of first mention
     countries: list[str] = field(default_factory=list)  # ISO codes
     excerpts: list[ExtractedExcerpt] = field(default_factory=list)
@@ -99,42 +93,25 @@ def extract_events(
     """Text in, events out: each with its excerpt's offsets into `body`."""
     events: list[ExtractedEvent] = []
     blocked = gazetteer.blocked_spans(body)
-    for sentence in split_sentences(body):
-        if not SENTENCE_END.search(sentence.text):
-            continue  # a heading, not a sentence
+    # Headings are not sentences; the dates of all the others are tagged in one pass.
+    sentences = [s for s in split_sentences(body) if SENTENCE_END.search(s.text)]
+    dates = sentence_dates(
+        body,
+        [(sentence.start, sentence.end) for sentence in sentences],
+        published=published,
+        language=language,
+        skip=REFERENCE_DATE,
+    )
+    for sentence, resolved in zip(sentences, dates, strict=True):
         mentions = gazetteer.find_mentions(body, sentence.start, sentence.end, blocked=blocked)
         if not mentions:
             continue
         triggers = list(TRIGGERS.finditer(body, sentence.start, sentence.end))
-        expressions = find_date_expressions(body, language, sentence.start, sentence.end)
-        resolved = _sentence_date(body, sentence.start, expressions, published, language)
         if not triggers and not resolved.phrase:
             continue
         candidate = _candidate(body, sentence, mentions, triggers, resolved, gazetteer)
         _merge_or_append(events, candidate)
     return events
-
-
-def _sentence_date(
-    body: str,
-    sentence_start: int,
-    expressions: list[DateExpression],
-    published: datetime.date | None,
-    language: str,
-) -> ResolvedDate:
-    """The first date the sentence resolves to; failing that, the first phrase, unresolved."""
-    first_unresolved = None
-    for expression in expressions:
-        context_before = body[sentence_start : expression.start]
-        if REFERENCE_DATE.search(context_before):
-            continue
-        resolved = resolve_date(
-            expression, published=published, language=language, context_before=context_before
-        )
-        if resolved.date is not None:
-            return resolved
-        first_unresolved = first_unresolved or resolved
-    return first_unresolved or UNDATED
 
 
 def _event_type(sentence_text: str, triggers: list[re.Match]) -> str:
@@ -169,6 +146,7 @@ def _candidate(body, sentence, mentions: list[Mention], triggers, resolved, gaze
         date_precision=resolved.precision if resolved.date else UNKNOWN,
         date_phrase=resolved.phrase,
         date_resolution=resolved.explanation,
+        scheduled=resolved.scheduled and resolved.date is not None,
         actors=actors,
         countries=countries,
         excerpts=[
@@ -195,7 +173,10 @@ def _same_event(event: ExtractedEvent, candidate: ExtractedEvent) -> bool:
     """
     if event.event_type != candidate.event_type:
         return False
-    if candidate.date is not None:
+    # What an event already told is expected to do next ("a visit expected to conclude on
+    # Wednesday") joins it like an undated sentence.
+    joins_told_event = candidate.scheduled and event.date is not None and not event.scheduled
+    if candidate.date is not None and not joins_told_event:
         if (event.date, event.date_precision) != (candidate.date, candidate.date_precision):
             return False
         if candidate.seed_actors or event.seed_actors:

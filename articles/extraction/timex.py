@@ -49,8 +49,14 @@ def tag_temporal_expressions(
     language: str,
     start: int = 0,
     end: int | None = None,
+    unmarked: int = 0,
 ) -> list[Timex]:
-    """Every temporal expression in text[start:end], in order, never overlapping."""
+    """Every temporal expression in text[start:end], in order, never overlapping.
+
+    `unmarked` is the direction of an underspecified date ("Friday", "March 12") in a clause
+    without tense markers: 0 the occurrence nearest publication (as TimeML annotators read),
+    -1 the latest up to publication (the event pipeline: never a future it was not told of).
+    """
     language = language if language in tables.RULES else "en"
     end = len(text) if end is None else end
     candidates: list[tuple[int, int, int, re.Match, str]] = []
@@ -68,12 +74,17 @@ def tag_temporal_expressions(
         if match_start < taken_until or not _plausible(text, match, kind, language):
             continue
         taken_until = match.end()
-        found.append(_timex(text, match, kind, language, published))
+        found.append(_timex(text, match, kind, language, published, unmarked))
     return found
 
 
 def _timex(
-    text: str, match: re.Match, kind: str, language: str, published: datetime.date | None
+    text: str,
+    match: re.Match,
+    kind: str,
+    language: str,
+    published: datetime.date | None,
+    unmarked: int,
 ) -> Timex:
     groups = {name: value for name, value in match.groupdict().items() if value}
     value: Value = normalise(
@@ -81,7 +92,7 @@ def _timex(
         groups,
         language=language,
         published=published,
-        direction=lambda: tense_direction(text, match.start(), match.end(), language),
+        direction=lambda: tense_direction(text, match.start(), match.end(), language) or unmarked,
     )
     scheduled = bool(published is not None and value.date is not None and value.date > published)
     return Timex(

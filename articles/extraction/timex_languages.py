@@ -342,7 +342,7 @@ SETS = {
 # Words around an expression that put it after publication, or before it.
 FUTURE = {
     "en": r"\bwill\b|'ll\b|\bshall\b|\b(?:is|are|was|were)\s+(?:expected|scheduled|set|due|"
-    r"going|slated|planned)\s+to\b|\bscheduled\b|\bplans?\s+to\b|\bupcoming\b|\bnext\b|"
+    r"going|slated|planned)\s+to\b|\bexpected\s+to\b|\bscheduled\b|\bplans?\s+to\b|\bupcoming\b|\bnext\b|"
     r"\bwould\s+begin\b|\bforthcoming\b",
     "es": r"\b\w+(?:rá|rán|remos|réis)\b|\bva(?:n|mos)?\s+a\b|\bpróxim[oa]s?\b|\bprevé\b|"
     r"\bprevén\b|\bprevist[oa]s?\b|\ba\s+partir\s+del?\b|\bse\s+espera\b|\bplanea\b|"
