@@ -465,6 +465,7 @@ RULES = {
         ),
         (r"(?P<year>\d{4})-(?P<monthnumber>[01]\d)-(?P<day>[0-3]\d)", "date"),
         (r"(?P<day>\d{1,2})/(?P<monthnumber>\d{1,2})/(?P<year>\d{4})", "date"),
+        (rf"(?P<month>{{MONTH}})\s+{_D},?\s+{_Y}", "date"),  # "Ene 19, 2024" on web pages
         (
             rf"(?:(?P<mod>(?:a\s+)?(?:principios|comienzos|inicios|mediados|finales|fines)\s+de)\s+)?(?P<month>{{MONTH}})\s+(?:de|del)\s+(?:año\s+)?{_Y}",
             "date",
