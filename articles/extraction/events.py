@@ -93,19 +93,19 @@ def extract_events(
     """Text in, events out: each with its excerpt's offsets into `body`."""
     events: list[ExtractedEvent] = []
     blocked = gazetteer.blocked_spans(body)
-    # Headings are not sentences; the dates of all the others are tagged in one pass.
-    sentences = [s for s in split_sentences(body) if SENTENCE_END.search(s.text)]
-    dates = sentence_dates(
-        body,
-        [(sentence.start, sentence.end) for sentence in sentences],
-        published=published,
-        language=language,
-        skip=REFERENCE_DATE,
-    )
-    for sentence, resolved in zip(sentences, dates, strict=True):
+    for sentence in split_sentences(body):
+        if not SENTENCE_END.search(sentence.text):
+            continue  # a heading, not a sentence
         mentions = gazetteer.find_mentions(body, sentence.start, sentence.end, blocked=blocked)
         if not mentions:
             continue
+        (resolved,) = sentence_dates(
+            body,
+            [(sentence.start, sentence.end)],
+            published=published,
+            language=language,
+            skip=REFERENCE_DATE,
+        )
         triggers = list(TRIGGERS.finditer(body, sentence.start, sentence.end))
         if not triggers and not resolved.phrase:
             continue

@@ -5,9 +5,10 @@ tables (month names, weekdays, number words, units, shift words, tense markers) 
 A rule is (regular expression template, kind): `{MONTH}`, `{WEEKDAY}`… expand to the table's
 words; named groups carry the parts the engine normalises (`year`, `month`, `day`, `weekday`,
 `shift`, `num`, `unit`, `part`, `hour`, `minute`, `ampm`, `season`, `quarter`, `decade`,
-`deictic`, `ref`, `set`, `ago`, `later`). Kinds: date, deictic, period (last/this/next + unit),
-offset (n units ago/later), duration, set, ref, time. Every rule has its examples as tests in
-`tests/test_timex.py`. English month names and weekdays match capitalised only ("may" is a verb).
+`deictic`, `ref`, `set`, `ago`, `later`). Rules are matched in lower-cased text; the groups
+named in CAPITALISED must be capitalised in the text. Kinds: date, deictic, period
+(last/this/next + unit), offset (n units ago/later), duration, set, ref, time. Every rule has its examples as tests in
+`tests/test_timex.py`.
 """
 
 MONTHS = {
@@ -365,6 +366,9 @@ YEAR_PREPOSITIONS = {
     "es": r"(?:en|desde|hasta|del\s+año|el\s+año|de)\s+(?:el\s+)?$",
 }
 
+# English month names and weekdays only capitalised: "may" is a verb, "march" a noun.
+CAPITALISED = {"en": ("month", "weekday"), "es": ()}
+
 _Y = r"(?P<year>1[0-9]\d\d|20\d\d)"
 _D = r"(?P<day>3[01]|[12]\d|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -389,7 +393,7 @@ RULES = {
         (r"(?P<shift>{SHIFT})\s+(?P<month>{MONTH})", "date"),
         (
             r"(?:(?P<mod>early|late|mid-|the\s+end\s+of|the\s+beginning\s+of)\s*)?"
-            r"(?P<month>(?!May)(?-i:{MONTHNAME}))",
+            r"(?P<month>(?!may){MONTHNAME})",
             "date",
         ),
         (
@@ -398,7 +402,7 @@ RULES = {
                 rf"(?<=\b{w}\s)"
                 for w in ("in", "since", "during", "until", "by", "of", "early", "late")
             )
-            + r")(?P<month>(?-i:May))",
+            + r")(?P<month>may)",
             "date",
         ),
         (rf"(?:the\s+)?(?P<quarter>{{ORDINAL}})[-\s]quarter(?:\s+of\s+{_Y})?", "date"),
