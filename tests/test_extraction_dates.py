@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-
 from dateparser.date import DateDataParser
 
 from articles.extraction.dates import MONTH, YEAR, find_date_expressions, resolve_dates

@@ -7,8 +7,8 @@ words; named groups carry the parts the engine normalises (`year`, `month`, `day
 `shift`, `num`, `unit`, `part`, `hour`, `minute`, `ampm`, `season`, `quarter`, `decade`,
 `deictic`, `ref`, `set`, `ago`, `later`). Rules are matched in lower-cased text; the groups
 named in CAPITALISED must be capitalised in the text. Kinds: date, deictic, period
-(last/this/next + unit), offset (n units ago/later), duration, set, ref, time. Every rule has its examples as tests in
-`tests/test_timex.py`.
+(last/this/next + unit), offset (n units ago/later), duration, set, ref, time. Every rule
+has its examples as tests in `tests/test_timex.py`.
 """
 
 MONTHS = {
