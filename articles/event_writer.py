@@ -26,6 +26,7 @@ MATCH_CANDIDATES = 300  # recent events a new article's events are compared with
 SUMMARY_CACHE_SIZE = 10 * MATCH_CANDIDATES
 EVENT_FIELDS = (
     "title", "date", "date_precision", "date_phrase", "date_resolution", "event_type",
+    "scheduled",
 )  # fmt: skip
 EXCERPT_FIELDS = (
     "article", "event", "start", "end", "quote", "reported_date", "reported_precision",
@@ -67,6 +68,7 @@ def save_extracted_events(
                     event.date_phrase[:200],
                     event.date_resolution[:300],
                     event.event_type,
+                    event.scheduled,
                 )
                 for event in new_events
             ],
@@ -299,4 +301,7 @@ def _date_matched_events(matched: set[int], events, matches) -> None:
         event = dated[stored.pk]
         stored.date, stored.date_precision = event.date, event.date_precision
         stored.date_phrase, stored.date_resolution = event.date_phrase, event.date_resolution
-        stored.save(update_fields=["date", "date_precision", "date_phrase", "date_resolution"])
+        stored.scheduled = event.scheduled
+        stored.save(
+            update_fields=["date", "date_precision", "date_phrase", "date_resolution", "scheduled"]
+        )

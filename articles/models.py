@@ -19,6 +19,8 @@ class Article(models.Model):
     class PublishedSource(models.TextChoices):
         FRONT_MATTER = "front_matter", _("Front matter")
         TEXT = "text", _("Date line in the text")
+        DATELINE = "dateline", _("Wire dateline")
+        URL = "url", _("Date in the article's URL")
         EDITOR = "editor", _("Set by an editor")
         UNKNOWN = "unknown", _("Unknown")
 

@@ -108,3 +108,12 @@ def test_csv_lines_stream_without_reading_every_record_first():
     next(lines)  # the header
     next(lines)  # the first event
     assert len(consumed) == 1
+
+
+def test_scheduled_events_say_expected_in_exports():
+    EventFactory(date="2025-05-18", date_precision="day", scheduled=True, title="Elections")
+    (record,) = json.loads(export("json"))["events"]
+    assert record["scheduled"] is True
+    assert record["date_display"] == "expected on 18 May 2025"
+    header, row = list(csv.reader(io.StringIO(export("csv"))))
+    assert row[header.index("scheduled")] == "yes"

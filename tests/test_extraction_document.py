@@ -102,3 +102,43 @@ def test_spanish_names_do_not_make_an_english_text_spanish():
     assert (
         detect_language("Bullrich in El Salvador. Bullrich visited El Salvador on Sunday.") == "en"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("26-FEB-1987 15:01:01.79", datetime.date(1987, 2, 26)),
+        ("Ene 19, 2024- 12:07", datetime.date(2024, 1, 19)),
+        ("2025-04-21T00:42:00-03:00", datetime.date(2025, 4, 21)),  # the date in its offset
+        ("2025-04-21T03:42:00Z", datetime.date(2025, 4, 21)),  # the same instant in UTC
+        ("Monday, Oct. 26, 1998", datetime.date(1998, 10, 26)),
+    ],
+)
+def test_more_date_line_formats(line, date):
+    assert parse_date_line(line) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "source"),
+    [
+        (
+            "Title\n\nSAN SALVADOR, May 12, 2025 (Reuters) - Bukele met Rubio on Monday.\n",
+            datetime.date(2025, 5, 12),
+            "dateline",
+        ),
+        (
+            "Title\n\n26-FEB-1987 15:01:01.79\n\nNEW YORK, March 2 - Shares fell.\n",
+            datetime.date(1987, 2, 26),
+            "text",
+        ),
+        (
+            "---\npublished:\nurl: https://example.org/2024/01/19/story\n---\nTitle\n\nBody.\n",
+            datetime.date(2024, 1, 19),
+            "url",
+        ),
+        ("Title\n\nNEW YORK, March 2 - Shares fell.\n", None, "unknown"),
+    ],
+)
+def test_publication_date_sources_in_order(text, date, source):
+    document = parse_document(text)
+    assert (document.published, document.published_source) == (date, source)

@@ -198,3 +198,27 @@ def test_robust_to_control_characters_right_to_left_marks_and_emoji():
     assert visit.date == datetime.date(2025, 2, 3)
     body = extracted.document.body
     assert body[visit.excerpts[0].start : visit.excerpts[0].end] == visit.excerpts[0].quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "scheduled"),
+    [
+        # Future tense: dated after publication and scheduled.
+        ("Nayib Bukele will visit Costa Rica next Friday.", datetime.date(2025, 4, 25), True),
+        ("Bukele viajará a Costa Rica el próximo lunes.", datetime.date(2025, 4, 28), True),
+        # Past tense, or nothing said: never after publication.
+        ("Nayib Bukele visited Costa Rica on Friday.", datetime.date(2025, 4, 18), False),
+        (
+            "El pasado viernes 11 de abril, Bukele visitó Costa Rica.",
+            datetime.date(2025, 4, 11),
+            False,
+        ),
+        ("Nayib Bukele visited Costa Rica on 3 May 2025.", None, False),
+    ],
+)
+def test_events_in_the_future_are_dated_only_when_the_clause_says_so(sentence, date, scheduled):
+    language = "es" if "visitó" in sentence or "viajará" in sentence else "en"
+    (event,) = extract_events(
+        sentence, published=datetime.date(2025, 4, 21), gazetteer=GAZETTEER, language=language
+    )
+    assert (event.date, event.scheduled) == (date, scheduled)

@@ -37,6 +37,7 @@ EVENT = _object(
         "date": {**NULLABLE_STRING, "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
         "date_precision": {"enum": ["day", "month", "year", "unknown"]},
         "date_display": {"type": "string"},
+        "scheduled": {"type": "boolean"},
         "date_resolution": {"type": "string"},
         "event_type": {
             "enum": [

@@ -22,6 +22,7 @@ CSV_HEADERS = [
     pgettext_lazy("CSV column", "actors"),
     pgettext_lazy("CSV column", "countries"),
     pgettext_lazy("CSV column", "sources"),
+    pgettext_lazy("CSV column", "scheduled"),
 ]
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -34,6 +35,7 @@ def event_record(event: Event) -> dict:
         "date": event.date.isoformat() if event.date else None,
         "date_precision": event.date_precision,
         "date_display": event.date_display,
+        "scheduled": event.scheduled,
         "date_resolution": event.date_resolution,
         "event_type": event.event_type,
         "status": event.status,
@@ -73,6 +75,7 @@ def csv_row(record: dict) -> list[str]:
         "; ".join(actor["name"] for actor in record["actors"]),
         "; ".join(country["code"] for country in record["countries"]),
         " ".join(source["excerpt_url"] for source in record["sources"]),
+        "yes" if record.get("scheduled") else "",
     ]
     return [safe_cell(value) for value in values]
 

@@ -16,6 +16,7 @@ LISTED_EVENT_FIELDS = (
     "title",
     "date",
     "date_precision",
+    "scheduled",
     "date_phrase",
     "date_resolution",
     "event_type",

@@ -167,6 +167,15 @@ class Event(models.Model):
     date_precision = models.CharField(
         _("date precision"), max_length=10, choices=Precision, default=Precision.UNKNOWN
     )
+    scheduled = models.BooleanField(
+        _("scheduled"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Dated after its article's publication, told in the future tense: expected, "
+            "not yet reported as having happened."
+        ),
+    )
     date_phrase = models.CharField(
         _("date phrase"),
         max_length=200,
@@ -232,7 +241,13 @@ class Event(models.Model):
 
     @property
     def date_display(self) -> str:
-        return format_event_date(self.date, self.date_precision)
+        """The date as precise as it is known; a scheduled event's as "expected on …"."""
+        text = format_event_date(self.date, self.date_precision)
+        if not self.scheduled or self.date is None:
+            return text
+        if self.date_precision == Event.Precision.DAY:
+            return pgettext("event date", "expected on %(date)s") % {"date": text}
+        return pgettext("event date", "expected in %(date)s") % {"date": text}
 
     @property
     def date_set_by_editor(self) -> bool:

@@ -99,7 +99,7 @@ def profile(scope: Actor | Country, companion_counts: dict[str, dict[str, tuple]
     # Two scalar subqueries, each run once, then two lookups by primary key.
     ends = list(
         Event.objects.filter(Q(pk=Subquery(first)) | Q(pk=Subquery(last)))
-        .only("title", "date", "date_precision")
+        .only("title", "date", "date_precision", "scheduled")
         .order_by("date", "id")
     )
     sample_size = exact_count_limit()

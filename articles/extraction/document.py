@@ -12,9 +12,10 @@ from articles.extraction.boilerplate import (
     strip_inline_boilerplate,
     trailing_navigation_start,
 )
-from articles.extraction.dates import find_date_expressions, resolve_date
+from articles.extraction.dates import MONTH_NUMBERS
 from articles.extraction.language import detect_language
 from articles.extraction.published import publication_date_problem
+from articles.extraction.timex import tag_temporal_expressions
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FRONT_MATTER_KEYS = {
@@ -34,7 +35,23 @@ DATE_LINE_PREFIX = re.compile(
     r"^(?:posted|published|updated|publicado|actualizado)(?:\s+(?:on|el|at))?\s*:?\s*",
     re.IGNORECASE,
 )
+# A time stamp's date is the date in its own offset: "2025-04-21T00:42:00-03:00" is 21 April.
 ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?")
+# Wire services' date lines: "26-FEB-1987 15:01:01.79".
+DAY_MON_YEAR = re.compile(r"^(\d{1,2})-([A-Za-z]{3})-(\d{4})\b")
+# A time after the date: "at 11:30", ", 10:45 am", "- 12:07", "15:01:01.79".
+TIME_AFTER_DATE = re.compile(
+    r"(?:\s+(?:at|a\s+las)|[,\s-])\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?"
+    r"(?:\s*[ap]\.?m\.?)?.*$",
+    re.IGNORECASE,
+)
+# A wire dateline opening the story: "SAN SALVADOR, May 12, 2025 (Reuters) -".
+WIRE_DATELINE = re.compile(
+    r"^[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'’-]{1,40}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?,\s+"
+    r"(?P<date>[^()_–—]{3,30}?)\s*(?:\([^)]{2,30}\)\s*)?[-–—_]+\s"
+)
+# A date in the article's address: ".../2024/01/19/story", "...-2024-01-19-...".
+URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?!\d)")
 BYLINE = re.compile(r"^(?:By|Por)\s+([A-ZÁÉÍÓÚÑ][\w.'’ -]{2,80})$")
 SOURCE_CREDIT = re.compile(r"^(?:SOURCE|Source|FUENTE|Fuente)\s*:\s*(.{2,60})$")
 MAX_TITLE_LENGTH = 300
@@ -56,7 +73,7 @@ class ParsedDocument:
     title: str
     body: str
     published: datetime.date | None
-    published_source: str  # front_matter, text or unknown
+    published_source: str  # front_matter, text (a date line), dateline, url or unknown
     language: str
     outlet: str = ""
     url: str = ""
@@ -79,7 +96,8 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def parse_date_line(line: str) -> datetime.date | None:
-    """A line that is only a date: "February 5, 2025", "Posted on 17/04/2025 at 11:30"."""
+    """A line that is only a date: "February 5, 2025", "Posted on 17/04/2025 at 11:30",
+    "26-FEB-1987 15:01:01.79", "Ene 19, 2024- 12:07"."""
     candidate = DATE_LINE_PREFIX.sub("", line.strip())
     if not candidate or len(candidate) > 60:
         return None
@@ -89,19 +107,46 @@ def parse_date_line(line: str) -> datetime.date | None:
             return datetime.date.fromisoformat(iso.group(1))
         except ValueError:
             return None
-    candidate = re.sub(r"\s+(?:at|a\s+las)\s+\d{1,2}[:.]\d{2}.*$", "", candidate)
-    candidate = re.sub(r",?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?.*$", "", candidate)
+    wire = DAY_MON_YEAR.match(candidate)
+    if wire and wire.group(2).lower() in MONTH_NUMBERS:
+        day, month, year = wire.groups()
+        try:
+            return datetime.date(int(year), MONTH_NUMBERS[month.lower()], int(day))
+        except ValueError:
+            return None
+    return _only_a_date(TIME_AFTER_DATE.sub("", candidate))
+
+
+def _only_a_date(candidate: str) -> datetime.date | None:
+    """The day `candidate` names, when it holds a full date and no other words."""
     for language in ("en", "es"):
-        expressions = find_date_expressions(candidate, language)
-        if len(expressions) == 1 and not expressions[0].relative:
-            expression = expressions[0]
-            leftover = candidate[: expression.start] + candidate[expression.end :]
-            if re.search(r"\w{3,}", leftover):
-                continue
-            resolved = resolve_date(expression, published=None, language=language)
-            if resolved.date and resolved.precision == "day":
-                return resolved.date
+        timexes = tag_temporal_expressions(candidate, published=None, language=language)
+        if len(timexes) != 1:
+            continue
+        (timex,) = timexes
+        leftover = candidate[: timex.start] + candidate[timex.end :]
+        if re.search(r"\w{3,}", leftover) or timex.relative or timex.precision != "day":
+            continue
+        if timex.type == "DATE" and timex.date is not None:
+            return timex.date
     return None
+
+
+def wire_dateline_date(line: str) -> datetime.date | None:
+    """ "SAN SALVADOR, May 12, 2025 (Reuters) -": the date of a dateline that gives a year."""
+    match = WIRE_DATELINE.match(line)
+    return _only_a_date(match.group("date").strip(" ,")) if match else None
+
+
+def url_date(url: str) -> datetime.date | None:
+    """ "https://example.org/2024/01/19/story": the date in an article's address."""
+    match = URL_DATE.search(url)
+    if match is None:
+        return None
+    try:
+        return datetime.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
 
 
 def parse_front_matter_date(value: str) -> datetime.date:
@@ -178,6 +223,8 @@ def parse_document(text: str) -> ParsedDocument:
             seen_short_lines.add(line)
         kept.append(line)
 
+    if published is None:
+        published, published_source = _dateline_or_url(kept, meta.get("url", ""))
     if problem := publication_date_problem(published):
         raise DocumentError(problem)
     body = "\n\n".join(kept)
@@ -217,6 +264,17 @@ def _continues(previous: str, line: str) -> bool:
     if LINE_ENDS_SENTENCE.search(previous) or len(previous) < WRAPPED_LINE_MIN_LENGTH:
         return False
     return bool(STARTS_LOWER.match(line)) or previous.endswith(",")
+
+
+def _dateline_or_url(lines: list[str], url: str) -> tuple[datetime.date | None, str]:
+    """Without front matter or a date line: a wire dateline opening the story, else the
+    article's address."""
+    for line in lines[:DATE_LINE_SEARCH_LINES]:
+        if (date := wire_dateline_date(line)) is not None:
+            return date, "dateline"
+    if (date := url_date(url)) is not None:
+        return date, "url"
+    return None, "unknown"
 
 
 def _normalise_line(line: str) -> str:

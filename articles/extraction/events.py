@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 
 from articles.extraction.corroboration import key_terms, similarity
 from articles.extraction.dates import (
-    FUTURE_MARKERS,
+    CLAUSE_REACH,
     UNDATED,
     UNKNOWN,
-    DateExpression,
+    PlacedDate,
     ResolvedDate,
-    find_date_expressions,
-    resolve_date,
+    clause_dates,
 )
 from articles.extraction.figures import ExtractedFigure, extract_figures
 from articles.extraction.gazetteer import Gazetteer, Mention
@@ -79,6 +78,7 @@ class ExtractedEvent:
     date_precision: str
     date_phrase: str
     date_resolution: str
+    scheduled: bool = False  # dated after publication, told in the future tense
     actors: list[str] = field(default_factory=list)  # slugs, in order of first mention
     countries: list[str] = field(default_factory=list)  # ISO codes
     excerpts: list[ExtractedExcerpt] = field(default_factory=list)
@@ -119,11 +119,8 @@ def extract_events(
         )
         if not mentions and not names:
             continue
-        expressions = find_date_expressions(body, language, sentence.start, sentence.end)
         for trigger, kind in _clause_events(body, triggers):
-            resolved = _clause_date(
-                body, sentence, expressions, (trigger, kind, triggers), published, language
-            )
+            resolved = _clause_date(body, sentence, (trigger, kind, triggers), published, language)
             candidate = _candidate(
                 body, sentence, mentions, names, trigger, kind, resolved, gazetteer
             )
@@ -187,38 +184,36 @@ def _clause_events(body: str, triggers: list[Trigger]) -> list[tuple[Trigger, st
 def _clause_date(
     body: str,
     sentence,
-    expressions: list[DateExpression],
     clause: tuple[Trigger, str, list[Trigger]],
     published: datetime.date | None,
     language: str,
 ) -> ResolvedDate:
-    """The date of the trigger's clause: the nearest date expression to it, leaving out dates
-    that anchor a comparison ("since 1992") and, for an act, the date of a later attribution
-    ("…were arrested, authorities said on Thursday"). Failing a resolved one, the nearest
-    phrase, unresolved."""
+    """The date of the trigger's clause: the nearest date to it, leaving out dates that anchor
+    a comparison ("since 1992") and, for an act, the date of a later attribution ("…were
+    arrested, authorities said on Thursday"). Failing a resolved one, the nearest phrase,
+    unresolved."""
     trigger, kind, triggers = clause
     attribution_from = None
     if kind != STATEMENT:
         attribution_from = _attribution_start(body, trigger, triggers)
-    candidates = []
-    for expression in expressions:
-        context_before = body[sentence.start : expression.start]
-        if REFERENCE_DATE.search(context_before):
+    window_start = max(sentence.start, trigger.start - CLAUSE_REACH)
+    window_end = min(sentence.end, trigger.end + CLAUSE_REACH)
+    candidates: list[tuple[int, PlacedDate]] = []
+    for placed in clause_dates(
+        body, window_start, window_end, published=published, language=language
+    ):
+        if REFERENCE_DATE.search(body, max(sentence.start, placed.start - 120), placed.start):
             continue
-        if published is None and FUTURE_MARKERS.search(context_before[-60:]):
-            continue  # "set to open in 2007": without a publication date, nothing rules it out
-        if attribution_from is not None and expression.start >= attribution_from:
+        if attribution_from is not None and placed.start >= attribution_from:
             continue
-        distance = min(abs(expression.start - trigger.end), abs(trigger.start - expression.end))
-        candidates.append((distance, expression, context_before))
+        distance = min(abs(placed.start - trigger.end), abs(trigger.start - placed.end))
+        candidates.append((distance, placed))
+    candidates.sort(key=lambda row: row[0])
     first_unresolved = None
-    for _, expression, context_before in sorted(candidates, key=lambda row: row[0]):
-        resolved = resolve_date(
-            expression, published=published, language=language, context_before=context_before
-        )
-        if resolved.date is not None:
-            return resolved
-        first_unresolved = first_unresolved or resolved
+    for _, placed in candidates:
+        if placed.resolved.date is not None:
+            return placed.resolved
+        first_unresolved = first_unresolved or placed.resolved
     return first_unresolved or UNDATED
 
 
@@ -264,6 +259,7 @@ def _candidate(body, sentence, mentions, names, trigger, kind, resolved, gazette
         date_precision=resolved.precision if resolved.date else UNKNOWN,
         date_phrase=resolved.phrase,
         date_resolution=resolved.explanation,
+        scheduled=resolved.scheduled and resolved.date is not None,
         actors=actors,
         countries=countries,
         agents=roles.agents,
@@ -303,6 +299,9 @@ def _same_event(event: ExtractedEvent, candidate: ExtractedEvent) -> bool:
     """
     if event.event_type != candidate.event_type:
         return False
+    # What an event already told is expected to do next ("a visit expected to conclude on
+    # Wednesday") joins it like an undated sentence.
+    joins_told_event = candidate.scheduled and event.date is not None and not event.scheduled
     if event.agents and candidate.agents:
         # Named doers decide: the same one at compatible dates, or two events.
         if not _same_people(event.agents, candidate.agents):
@@ -310,13 +309,14 @@ def _same_event(event: ExtractedEvent, candidate: ExtractedEvent) -> bool:
         return (
             candidate.date is None
             or event.date is None
+            or joins_told_event
             or ((event.date, event.date_precision) == (candidate.date, candidate.date_precision))
         )
     if not (candidate.seed_actors or candidate.seed_countries) or not (
         event.seed_actors or event.seed_countries
     ):
         return False  # nothing known in common to tell that they are one
-    if candidate.date is not None:
+    if candidate.date is not None and not joins_told_event:
         if (event.date, event.date_precision) != (candidate.date, candidate.date_precision):
             return False
         if candidate.seed_actors or event.seed_actors:

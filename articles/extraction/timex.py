@@ -13,6 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import cache
+from re import _constants, _parser
 
 from articles.extraction import timex_languages as tables
 from articles.extraction.timex_values import Value, normalise
@@ -39,7 +40,7 @@ class Timex:
 class _Rule:
     pattern: re.Pattern
     kind: str
-    needs: re.Pattern | None  # a cheap test the text must pass for the rule to run
+    needs: tuple[str, ...]  # word classes a match cannot do without (see _needs)
 
 
 def tag_temporal_expressions(
@@ -49,45 +50,67 @@ def tag_temporal_expressions(
     language: str,
     start: int = 0,
     end: int | None = None,
+    unmarked: int = 0,
 ) -> list[Timex]:
-    """Every temporal expression in text[start:end], in order, never overlapping."""
+    """Every temporal expression in text[start:end], in order, never overlapping.
+
+    `unmarked` is the direction of an underspecified date ("Friday", "March 12") in a clause
+    without tense markers: 0 the occurrence nearest publication (as TimeML annotators read),
+    -1 the latest up to publication (the event pipeline: never a future it was not told of).
+    """
     language = language if language in tables.RULES else "en"
     end = len(text) if end is None else end
+    lowered = _lower(text[start:end])
+    present = frozenset(
+        word_class for word_class, words in _classes(language) if words.search(lowered)
+    )
     candidates: list[tuple[int, int, int, re.Match, str]] = []
-    lowered = text[start:end].lower()
-    for order, rule in enumerate(_rules(language)):
-        if rule.needs is not None and rule.needs.search(lowered) is None:
-            continue
-        for match in rule.pattern.finditer(text, start, end):
+    for order, rule in _runnable(language, present):
+        for match in rule.pattern.finditer(lowered):
             if match.end() > match.start():
                 candidates.append((match.start(), -match.end(), order, match, rule.kind))
     candidates.sort(key=lambda candidate: candidate[:3])
     found: list[Timex] = []
     taken_until = -1
     for match_start, _, _, match, kind in candidates:
-        if match_start < taken_until or not _plausible(text, match, kind, language):
+        if match_start < taken_until or not _plausible(text, start, match, kind, language):
             continue
         taken_until = match.end()
-        found.append(_timex(text, match, kind, language, published))
+        found.append(_timex(text, start, match, kind, language, published, unmarked))
     return found
 
 
+def _lower(text: str) -> str:
+    """Lower-cased, each character still at its offset (a few, like "İ", lower to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
 def _timex(
-    text: str, match: re.Match, kind: str, language: str, published: datetime.date | None
+    text: str,
+    offset: int,
+    match: re.Match,
+    kind: str,
+    language: str,
+    published: datetime.date | None,
+    unmarked: int,
 ) -> Timex:
+    start, end = offset + match.start(), offset + match.end()
     groups = {name: value for name, value in match.groupdict().items() if value}
     value: Value = normalise(
         kind,
         groups,
         language=language,
         published=published,
-        direction=lambda: tense_direction(text, match.start(), match.end(), language),
+        direction=lambda: tense_direction(text, start, end, language) or unmarked,
     )
     scheduled = bool(published is not None and value.date is not None and value.date > published)
     return Timex(
-        match.start(),
-        match.end(),
-        match.group(),
+        start,
+        end,
+        text[start:end],
         value.type,
         value.value,
         value.date,
@@ -117,18 +140,23 @@ def tense_direction(text: str, start: int, end: int, language: str) -> int:
 _SENTENCE_OPENERS = frozenset('.!?¡¿"“«(:—–-\n')
 
 
-def _plausible(text: str, match: re.Match, kind: str, language: str) -> bool:
-    """General rules against false dates: a capitalised word mid-sentence is part of a name
-    ("El Diario de Hoy", "USA Today"); a four-digit number after "more than" or "$" is a
-    quantity; a year before 1800 needs a preposition ("in 1798", not "a law from 1798")."""
-    first = match.group()[0]
-    if kind in {"deictic", "ref", "period", "set"} and first.isupper():
-        before = text[: match.start()].rstrip()
+def _plausible(text: str, offset: int, match: re.Match, kind: str, language: str) -> bool:
+    """General rules against false dates: English month names and weekdays are capitalised;
+    a capitalised word mid-sentence is part of a name ("El Diario de Hoy", "USA Today"); a
+    four-digit number after "more than" or "$" is a quantity; a year before 1800 needs a
+    preposition ("in 1798", not "a law from 1798")."""
+    start = offset + match.start()
+    groups = match.groupdict()
+    for group in tables.CAPITALISED[language]:
+        if groups.get(group) and not text[offset + match.start(group)].isupper():
+            return False
+    if kind in {"deictic", "ref", "period", "set"} and text[start].isupper():
+        before = text[max(0, start - 40) : start].rstrip()
         if before and before[-1] not in _SENTENCE_OPENERS:
             return False
-    year = match.groupdict().get("year")
-    if (year and match.group().strip() == year) or match.groupdict().get("fiscal"):
-        before = text[max(0, match.start() - 30) : match.start()]
+    year = groups.get("year")
+    if (year and match.group().strip() == year) or groups.get("fiscal"):
+        before = text[max(0, start - 30) : start]
         if _marker("QUANTITY", language).search(before):
             return False
         if int(year or "2000") < 1800 and not _marker("YEAR_PREPOSITIONS", language).search(before):
@@ -141,24 +169,24 @@ def _marker(table: str, language: str) -> re.Pattern:
     return re.compile(getattr(tables, table)[language], re.IGNORECASE)
 
 
-def _alternation(words, *, case_sensitive: bool = False) -> str:
+def _alternation(words) -> str:
+    """Lower-cased words, longest first, any spaces as any whitespace."""
     body = "|".join(
-        re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True)
+        re.escape(word.lower()).replace(r"\ ", r"\s+")
+        for word in sorted(words, key=len, reverse=True)
     )
-    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+    return f"(?:{body})"
 
 
 @cache
 def _rules(language: str) -> tuple[_Rule, ...]:
-    english = language == "en"
     numbers = tables.NUMBERS[language]
     placeholders = {
-        "MONTH": _alternation(tables.MONTHS[language], case_sensitive=english),
+        "MONTH": _alternation(tables.MONTHS[language]),
         "MONTHNAME": _alternation(
-            [name for name in tables.MONTHS[language] if len(name) > 3 and "." not in name],
-            case_sensitive=True,
+            [name for name in tables.MONTHS[language] if len(name) > 3 and "." not in name]
         ),
-        "WEEKDAY": _alternation(tables.WEEKDAYS[language], case_sensitive=english),
+        "WEEKDAY": _alternation(tables.WEEKDAYS[language]),
         "NUMBER": rf"(?:{_alternation(numbers)}(?:[-\s]{_alternation(numbers)})?)",
         "UNIT": _alternation(tables.UNITS[language]),
         "SHIFT": _alternation(tables.SHIFTS[language]),
@@ -172,7 +200,71 @@ def _rules(language: str) -> tuple[_Rule, ...]:
     rules = []
     for template, kind in tables.RULES[language]:
         regex = re.sub(r"\{([A-Z]+)\}", lambda m: placeholders[m.group(1)], template)
-        pattern = re.compile(rf"(?<![\w$€£/-])(?:{regex})(?![\w/]|-\w)", re.IGNORECASE)
-        needs = re.compile(r"\d") if template.startswith(("(?P<year>\\d", "(?P<day>\\d")) else None
-        rules.append(_Rule(pattern, kind, needs))
+        pattern = re.compile(rf"(?<![\w$€£/-])(?:{regex})(?![\w/]|-\w)")
+        rules.append(_Rule(pattern, kind, _needs(pattern)))
     return tuple(rules)
+
+
+# The word class each named group draws from. A text without any word of a class a rule
+# cannot match without is not searched with that rule: most sentences have no month name, no
+# weekday or no digit, and the matches stay the same at a fraction of the cost.
+_GROUP_CLASSES = {
+    "month": "MONTHS", "weekday": "WEEKDAYS", "unit": "UNITS", "plural": "UNITS",
+    "deictic": "DEICTIC", "ref": "REFS", "set": "SETS", "season": "SEASONS",
+    "part": "PARTS_OF_DAY", "quarter": "ORDINALS", "day": "DIGITS", "year": "DIGITS",
+    "hour": "DIGITS", "monthnumber": "DIGITS", "decade": "DIGITS", "noon": "NOON",
+}  # fmt: skip
+_EXTRA_WORDS = {"DIGITS": ["primero"], "NOON": ["noon", "midnight"]}
+
+
+def _needs(pattern: re.Pattern) -> tuple[str, ...]:
+    """The word classes of the named groups every match of `pattern` has (not optional, not
+    one branch among others), read from the parsed expression."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    names = {index: name for name, index in parsed.state.groupdict.items()}
+    groups = _mandatory_groups(parsed)
+    return tuple(sorted({_GROUP_CLASSES[names[g]] for g in groups if names[g] in _GROUP_CLASSES}))
+
+
+def _mandatory_groups(subpattern) -> set[int]:
+    found: set[int] = set()
+    for op, argument in subpattern.data:
+        if op is _constants.SUBPATTERN:
+            group, _, _, inner = argument
+            if group:
+                found.add(group)
+            found |= _mandatory_groups(inner)
+        elif op in {_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT}:
+            low, _, inner = argument
+            if low > 0:
+                found |= _mandatory_groups(inner)
+        elif op is _constants.BRANCH:
+            found |= set.intersection(*(_mandatory_groups(branch) for branch in argument[1]))
+        elif op is _constants.ATOMIC_GROUP:
+            found |= _mandatory_groups(argument)
+    return found
+
+
+@cache
+def _classes(language: str) -> tuple[tuple[str, re.Pattern], ...]:
+    needed = sorted({word_class for rule in _rules(language) for word_class in rule.needs})
+    return tuple((word_class, _class_words(language, word_class)) for word_class in needed)
+
+
+@cache
+def _runnable(language: str, present: frozenset[str]) -> tuple[tuple[int, _Rule], ...]:
+    """The rules (with their order) whose word classes are all in a text."""
+    return tuple(
+        (order, rule)
+        for order, rule in enumerate(_rules(language))
+        if present.issuperset(rule.needs)
+    )
+
+
+@cache
+def _class_words(language: str, word_class: str) -> re.Pattern:
+    """Any word of a class, in lower-cased text (a superset test: no word boundaries)."""
+    if word_class == "DIGITS":
+        return re.compile(r"\d|primero")
+    words = _EXTRA_WORDS.get(word_class) or getattr(tables, word_class)[language]
+    return re.compile("|".join(re.escape(word.lower().rstrip(".")) for word in words))

@@ -5,9 +5,10 @@ tables (month names, weekdays, number words, units, shift words, tense markers) 
 A rule is (regular expression template, kind): `{MONTH}`, `{WEEKDAY}`… expand to the table's
 words; named groups carry the parts the engine normalises (`year`, `month`, `day`, `weekday`,
 `shift`, `num`, `unit`, `part`, `hour`, `minute`, `ampm`, `season`, `quarter`, `decade`,
-`deictic`, `ref`, `set`, `ago`, `later`). Kinds: date, deictic, period (last/this/next + unit),
-offset (n units ago/later), duration, set, ref, time. Every rule has its examples as tests in
-`tests/test_timex.py`. English month names and weekdays match capitalised only ("may" is a verb).
+`deictic`, `ref`, `set`, `ago`, `later`). Rules are matched in lower-cased text; the groups
+named in CAPITALISED must be capitalised in the text. Kinds: date, deictic, period
+(last/this/next + unit), offset (n units ago/later), duration, set, ref, time. Every rule
+has its examples as tests in `tests/test_timex.py`.
 """
 
 MONTHS = {
@@ -342,7 +343,7 @@ SETS = {
 # Words around an expression that put it after publication, or before it.
 FUTURE = {
     "en": r"\bwill\b|'ll\b|\bshall\b|\b(?:is|are|was|were)\s+(?:expected|scheduled|set|due|"
-    r"going|slated|planned)\s+to\b|\bscheduled\b|\bplans?\s+to\b|\bupcoming\b|\bnext\b|"
+    r"going|slated|planned)\s+to\b|\bexpected\s+to\b|\bscheduled\b|\bplans?\s+to\b|\bupcoming\b|\bnext\b|"
     r"\bwould\s+begin\b|\bforthcoming\b",
     "es": r"\b\w+(?:rá|rán|remos|réis)\b|\bva(?:n|mos)?\s+a\b|\bpróxim[oa]s?\b|\bprevé\b|"
     r"\bprevén\b|\bprevist[oa]s?\b|\ba\s+partir\s+del?\b|\bse\s+espera\b|\bplanea\b|"
@@ -364,6 +365,9 @@ YEAR_PREPOSITIONS = {
     "en": r"(?:in|since|until|by|of\s+the\s+year|the\s+year|fiscal)\s+$",
     "es": r"(?:en|desde|hasta|del\s+año|el\s+año|de)\s+(?:el\s+)?$",
 }
+
+# English month names and weekdays only capitalised: "may" is a verb, "march" a noun.
+CAPITALISED = {"en": ("month", "weekday"), "es": ()}
 
 _Y = r"(?P<year>1[0-9]\d\d|20\d\d)"
 _D = r"(?P<day>3[01]|[12]\d|0?[1-9])"
@@ -389,7 +393,7 @@ RULES = {
         (r"(?P<shift>{SHIFT})\s+(?P<month>{MONTH})", "date"),
         (
             r"(?:(?P<mod>early|late|mid-|the\s+end\s+of|the\s+beginning\s+of)\s*)?"
-            r"(?P<month>(?!May)(?-i:{MONTHNAME}))",
+            r"(?P<month>(?!may){MONTHNAME})",
             "date",
         ),
         (
@@ -398,7 +402,7 @@ RULES = {
                 rf"(?<=\b{w}\s)"
                 for w in ("in", "since", "during", "until", "by", "of", "early", "late")
             )
-            + r")(?P<month>(?-i:May))",
+            + r")(?P<month>may)",
             "date",
         ),
         (rf"(?:the\s+)?(?P<quarter>{{ORDINAL}})[-\s]quarter(?:\s+of\s+{_Y})?", "date"),
@@ -465,6 +469,7 @@ RULES = {
         ),
         (r"(?P<year>\d{4})-(?P<monthnumber>[01]\d)-(?P<day>[0-3]\d)", "date"),
         (r"(?P<day>\d{1,2})/(?P<monthnumber>\d{1,2})/(?P<year>\d{4})", "date"),
+        (rf"(?P<month>{{MONTH}})\s+{_D},?\s+{_Y}", "date"),  # "Ene 19, 2024" on web pages
         (
             rf"(?:(?P<mod>(?:a\s+)?(?:principios|comienzos|inicios|mediados|finales|fines)\s+de)\s+)?(?P<month>{{MONTH}})\s+(?:de|del)\s+(?:año\s+)?{_Y}",
             "date",

@@ -111,6 +111,8 @@ def _absolute(parts: _Parts) -> Value | None:
         return Value("DATE", digits, datetime.date(int(digits) * 10, 1, 1), "decade")
     if parts.year is None:
         return None
+    if ("day" in groups and not parts.day) or ("monthnumber" in groups and not parts.month):
+        return Value("DATE", None)  # "0/0/1999": no such day
     year = parts.year
     try:
         if parts.month and parts.day:

@@ -57,7 +57,7 @@ def event_title(
 
 def _is_origin(sentence: str, offset: int) -> bool:
     """ "a visit from Argentina": the country the visitor comes from, not the one visited."""
-    return bool(ORIGIN.search(sentence[:offset]))
+    return bool(ORIGIN.search(sentence[max(0, offset - 40) : offset]))  # linear in a long text
 
 
 def _transfer_title(sentence: str, countries: list[str], gazetteer: Gazetteer) -> str:

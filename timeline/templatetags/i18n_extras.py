@@ -36,7 +36,7 @@ ENGLISH_SHORT_MONTHS = {
     "Jul": 7, "Aug": 8, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12,
 }  # fmt: skip
 
-# The explanations `articles.extraction.dates.resolve_date` stores on `Event.date_resolution`.
+# The explanations `articles.extraction.dates.sentence_dates` gives (Event.date_resolution).
 PUBLISHED_IN_ARTICLE = re.compile(
     r"^'(?P<phrase>.*)' in an article published (?P<day>\d{1,2}) (?P<month>[A-Z][a-z]{2}) "
     r"(?P<year>\d{4})$",
