@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from articles.event_writer import save_extracted_events
 from articles.extraction import DocumentError, Gazetteer, extract_events
 from articles.extraction.document import parse_document
+from articles.extraction.places_index import iso_country_name
 from articles.models import Article
 from articles.rows import RowInserter
 from timeline.corroboration import refresh_disputes
@@ -59,6 +60,7 @@ class ImportContext:
     events_written: int = 0
     # (events when the planner's statistics were taken, events when the run began)
     statistics_basis: tuple[int, int] | None = None
+    countries_added: list[str] = field(default_factory=list)  # rows made in this file's transaction
 
     @classmethod
     def from_database(cls) -> "ImportContext":
@@ -194,9 +196,20 @@ def import_text(
             if dry_run:
                 transaction.set_rollback(True)
     except DatabaseError as error:
+        _forget_countries_added(context)
         message = _("database error: %(error)s") % {"error": error}
         return ImportOutcome(source=source, status="failed", message=message)
+    if dry_run:
+        _forget_countries_added(context)
+    context.countries_added.clear()
     return outcome
+
+
+def _forget_countries_added(context: ImportContext) -> None:
+    """Rows created in a transaction that was rolled back are not there for the next file."""
+    for code in context.countries_added:
+        context.country_ids.pop(code, None)
+    context.countries_added.clear()
 
 
 def _save_document(text, document, content_hash, source, source_file, context) -> ImportOutcome:
@@ -299,9 +312,30 @@ def extract_article_events(
         for event in extracted
         if not any(excerpt.quote in covered_quotes for excerpt in event.excerpts)
     ]
+    add_countries_first_mentioned(context, {code for event in fresh for code in event.countries})
     save_extracted_events(article, fresh, context=context, article_is_new=is_new)
     summary.created = len(fresh)
     return summary
+
+
+def add_countries_first_mentioned(context: ImportContext, codes: set[str]) -> None:
+    """A country without a row yet gets one when an event first names it, under its ISO
+    name: every ISO 3166-1 country is known to the extraction, but only those the news names
+    fill the directories and facets (and no migration is needed per country)."""
+    missing = codes - context.country_ids.keys()
+    for code in sorted(missing):
+        name = iso_country_name(code)
+        if name is None:
+            continue
+        slug = slugify(name) or code.lower()
+        if Country.objects.filter(slug=slug).exclude(code=code).exists():
+            slug = f"{slug}-{code.lower()}"
+        country, created = Country.objects.get_or_create(
+            code=code, defaults={"name": name, "slug": slug}
+        )
+        context.country_ids[code] = country.pk
+        if created:
+            context.countries_added.append(code)
 
 
 def _reconcile_existing(

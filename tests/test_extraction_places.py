@@ -10,7 +10,9 @@ from articles.extraction.places_index import (
     package_index,
     spanish_inflections,
 )
+from articles.services import import_text
 from tests.seeds import gazetteer
+from timeline.models import Country, Event
 
 GAZETTEER = gazetteer()
 
@@ -179,3 +181,16 @@ def test_a_gazetteer_without_places_knows_the_stored_names_only():
     stored = Gazetteer.from_rows(countries=[{"code": "SV", "name": "El Salvador"}], actors=[])
     only_stored = Gazetteer(countries=stored.countries, places=False)
     assert [m.key for m in only_stored.find_mentions("El Salvador y Perú")] == ["SV"]
+
+
+@pytest.mark.django_db
+def test_a_country_gets_its_row_when_an_event_first_names_it():
+    text = "Bukele in Lima\n\nPresident Nayib Bukele visited Lima, Peru, on 3 March 2025.\n"
+    assert not Country.objects.filter(code="PE").exists()
+    assert import_text(text, source_file="lima.txt", dry_run=True).status == "imported"
+    assert not Country.objects.filter(code="PE").exists()  # rolled back with the dry run
+    import_text(text, source_file="lima.txt")
+    peru = Country.objects.get(code="PE")
+    assert (peru.name, peru.slug) == ("Peru", "peru")
+    event = Event.objects.get()
+    assert set(event.countries.values_list("code", flat=True)) == {"PE", "SV"}

@@ -17,6 +17,7 @@ article means. Names in `NOT_PLACES` (common words, people's names) are left out
 
 import functools
 import gettext
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -88,6 +89,8 @@ def iso_country_name(code: str) -> str | None:
 
 
 def without_accents(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
@@ -123,18 +126,22 @@ def _forms(name: str) -> set[str]:
     return forms
 
 
+_LETTER = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+_LATIN = re.compile(rf"[{_LETTER}][{_LETTER}' .-]*[a-zß-öø-ÿā-ɏḁ-ỿ][{_LETTER}' .-]*")
+
+
 def _latin(name: str) -> bool:
-    return all(
-        not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name
-    ) and any(c.islower() for c in name)
+    """Written in the Latin alphabet, and not in capitals alone (an airport's code)."""
+    return _LATIN.fullmatch(name) is not None
 
 
 @dataclass
 class PlaceIndex:
-    """Form → candidate places, and the longest form (in words) starting with each word."""
+    """Form → candidate places, and the beginnings of forms of several words."""
 
     by_form: dict[str, tuple[Place, ...]]
-    max_words: dict[str, int]
+    continues: set[str]  # the first words of a longer form ("Ciudad", "Ciudad de")
+    words_pattern: re.Pattern | None = None  # the words worth reading, made on first use
 
     def lookup(self, form: str) -> tuple[Place, ...]:
         return self.by_form.get(form, ())
@@ -216,12 +223,16 @@ def package_index() -> PlaceIndex:
 
 def _index(table: dict[str, dict]) -> PlaceIndex:
     by_form = {form: tuple(candidates.values()) for form, candidates in table.items()}
-    max_words: dict[str, int] = {}
-    for form in by_form:
+    return PlaceIndex(by_form, _beginnings(by_form))
+
+
+def _beginnings(forms) -> set[str]:
+    continues = set()
+    for form in forms:
         words = form.split()
-        if len(words[0]) > 0:
-            max_words[words[0]] = max(max_words.get(words[0], 0), len(words))
-    return PlaceIndex(by_form, max_words)
+        for count in range(1, len(words)):
+            continues.add(" ".join(words[:count]))
+    return continues
 
 
 def with_stored_names(base: PlaceIndex, stored: dict[str, Place]) -> PlaceIndex:
@@ -230,13 +241,12 @@ def with_stored_names(base: PlaceIndex, stored: dict[str, Place]) -> PlaceIndex:
     if not stored:
         return base
     by_form = dict(base.by_form)
-    max_words = dict(base.max_words)
+    continues = set(base.continues)
     for form, place in stored.items():
         known = by_form.get(form, ())
         if any(candidate.country == place.country for candidate in known):
             by_form[form] = tuple(c for c in known if c.country == place.country)
         else:
             by_form[form] = (place,)
-        first, count = form.split()[0], len(form.split())
-        max_words[first] = max(max_words.get(first, 0), count)
-    return PlaceIndex(by_form, max_words)
+        continues |= _beginnings([form])
+    return PlaceIndex(by_form, continues)
