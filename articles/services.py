@@ -321,21 +321,22 @@ def extract_article_events(
 def add_countries_first_mentioned(context: ImportContext, codes: set[str]) -> None:
     """A country without a row yet gets one when an event first names it, under its ISO
     name: every ISO 3166-1 country is known to the extraction, but only those the news names
-    fill the directories and facets (and no migration is needed per country)."""
-    missing = codes - context.country_ids.keys()
-    for code in sorted(missing):
-        name = iso_country_name(code)
-        if name is None:
-            continue
-        slug = slugify(name) or code.lower()
-        if Country.objects.filter(slug=slug).exclude(code=code).exists():
-            slug = f"{slug}-{code.lower()}"
-        country, created = Country.objects.get_or_create(
-            code=code, defaults={"name": name, "slug": slug}
-        )
-        context.country_ids[code] = country.pk
-        if created:
-            context.countries_added.append(code)
+    fill the directories and facets (and no migration is needed per country). Two queries
+    for any number of new countries."""
+    names = {code: iso_country_name(code) for code in codes - context.country_ids.keys()}
+    names = {code: name for code, name in names.items() if name}
+    if not names:
+        return
+    Country.objects.bulk_create(
+        [Country(code=code, name=name, slug=slugify(name)) for code, name in names.items()],
+        ignore_conflicts=True,  # one made meanwhile by another import, or a slug taken
+    )
+    found = dict(Country.objects.filter(code__in=names).values_list("code", "id"))
+    for code in names.keys() - found.keys():  # its slug was taken: the code makes it unique
+        slug = f"{slugify(names[code])}-{code.lower()}"
+        found[code] = Country.objects.create(code=code, name=names[code], slug=slug).pk
+    context.country_ids.update(found)
+    context.countries_added.extend(found)
 
 
 def _reconcile_existing(
