@@ -104,6 +104,7 @@ def test_a_mention_says_what_the_place_is():
         ("Atlanta, Georgia, in the US", [("Atlanta", "US"), ("Georgia", "US"), ("US", "US")]),
         ("Tbilisi, Georgia", [("Tbilisi", "GE"), ("Georgia", "GE")]),
         ("Santiago", [("Santiago", "CL")]),  # ten times bigger than every namesake
+        ("headmaster Dr Arnold in the US", [("US", "US")]),  # a small town, not introduced
     ],
 )
 def test_ambiguous_names_are_resolved_by_the_articles_other_places(text, expected):
@@ -124,6 +125,9 @@ def test_ambiguous_names_are_resolved_by_the_articles_other_places(text, expecte
         "Este año, Para todos, Se dijo",  # sentence openers that are towns somewhere
         "Ken Livingstone said. Livingstone added that it was so.",  # a surname, not Zambia's town
         "La nueva Constitución y la constitución vigente",  # a word the text writes in lower case
+        "la esquina de Lira con Diagonal Paraguay",  # a street, through "de"
+        "conocido por sus siglas como MORENA",  # a town's name in capitals: an acronym
+        "Las calles Tenderini y Santa Rosa",  # Santa Rosa: no namesake ten times bigger
     ],
 )
 def test_no_false_places(text):
@@ -140,6 +144,11 @@ def test_no_false_places(text):
         ("the US Senate", [("US", "US")]),
         ("el chef español Ramón Freixa", [("español", "ES")]),
         ("El Salvador's president", [("El Salvador", "SV")]),
+        (
+            "They met in Chatham, Kent, in England",
+            [("Chatham", "GB"), ("Kent", "GB"), ("England", "GB")],
+        ),
+        ("Vive en Renca, en Chile", [("Renca", "CL"), ("Chile", "CL")]),
     ],
 )
 def test_places_next_to_titles_and_openers_count(text, expected):

@@ -41,6 +41,10 @@ LINKED_NAME = re.compile(rf"({WORD})[ \t\u00a0]+(?:de|del|of)[ \t\u00a0]+$")
 KIND_ORDER = {COUNTRY: 0, DEMONYM: 1, CITY: 2, REGION: 3}
 _FUNCTION_WORDS = frozenset(w for words in LANGUAGES.values() for w in words.FUNCTION_WORDS)
 _TITLES = frozenset(w for words in LANGUAGES.values() for w in words.TITLES)
+_INTRODUCERS = sorted(
+    {w for words in LANGUAGES.values() for w in words.PLACE_PREPOSITIONS}, key=len, reverse=True
+)
+INTRODUCED = re.compile(rf"(?:(?<!\w)(?:{'|'.join(_INTRODUCERS)})|,)[ \t\u00a0]+$", re.IGNORECASE)
 _NOT_BEFORE = frozenset(w for words in LANGUAGES.values() for w in words.NOT_PLACE_BEFORE)
 
 
@@ -100,7 +104,8 @@ def find_places(index: PlaceIndex, text: str, start: int = 0, end: int | None = 
                 i += 1
                 continue
         if _stands_alone(text, words, i, count, candidates):
-            found.append((word_start, form_end, form_text, candidates))
+            introduced = INTRODUCED.search(text, max(0, word_start - 20), word_start) is not None
+            found.append((word_start, form_end, form_text, candidates, introduced))
         i += count
     return _resolve(found)
 
@@ -203,8 +208,8 @@ def _longest(text: str, word: tuple[int, int, str], end: int, lookup, continues)
 def _stands_alone(text, words, i, count, candidates) -> bool:
     """Not part of a longer name, nor a street's."""
     linked = LINKED_NAME.search(text, max(0, words[i][0] - 80), words[i][0])
-    if linked and _ends_a_name(linked.group(1)):
-        return False  # "Carabineros de Chile"
+    if linked and (_ends_a_name(linked.group(1)) or linked.group(1) in _NOT_BEFORE):
+        return False  # "Carabineros de Chile", "la esquina de Lira"
     if i > 0:
         _, before_end, before = words[i - 1]
         joined = _spaced(text[before_end : words[i][0]])
@@ -241,16 +246,20 @@ def _modifies(text: str, words, i: int, count: int, candidates) -> bool:
 
 
 def _resolve(found) -> list[PlaceMention]:
-    """Each form to one place: unambiguous ones first; their countries then decide the rest."""
-    choices = [_unambiguous(candidates) for *_, candidates in found]
+    """Each form to one place: unambiguous ones first; their countries then decide the rest.
+    A town of under 100,000 is a place only with its country named in the text and a word
+    that introduces a place before it ("in Aston", "en Renca", "de Curicó")."""
+    choices = [_unambiguous(item[3]) for item in found]
     named = {place.country for place in choices if place is not None}
     mentions = []
-    for (start, end, text, candidates), place in zip(found, choices, strict=True):
+    for (start, end, text, candidates, introduced), place in zip(found, choices, strict=True):
         if place is None:
             in_context = [c for c in candidates if c.country in named]
             if not in_context:
                 continue
             place = _best(in_context)
+            if place.kind == CITY and place.weight < LOCAL_WEIGHT and not introduced:
+                continue  # "Dr Arnold", "follows Adrian": a town needs "in", "en", "de"…
         mentions.append(PlaceMention(start, end, text, place.kind, place.country, place.name))
     return mentions
 
@@ -259,7 +268,8 @@ def _unambiguous(candidates: tuple[Place, ...]) -> Place | None:
     """The one place a form names wherever it appears, or None when its namesakes compete.
 
     A country's name is that country unless a region or a city of a million elsewhere shares it
-    ("Georgia"); other names go to the namesake ten times bigger than the next."""
+    ("Georgia"); other names go to the namesake of a million or more ten times bigger than the
+    next ("Santiago" is Chile's, "Santa Rosa" no one's)."""
     countries = {c.country for c in candidates}
     if len(countries) == 1:
         best = _best(candidates)
@@ -273,7 +283,7 @@ def _unambiguous(candidates: tuple[Place, ...]) -> Place | None:
     for candidate in candidates:
         heaviest[candidate.country] = max(heaviest.get(candidate.country, 0), candidate.weight)
     first, second = sorted(heaviest.values(), reverse=True)[:2]
-    if first >= DOMINANCE * second and first >= LOCAL_WEIGHT:
+    if first >= DOMINANCE * second and first >= REGION_WEIGHT:
         top = max(heaviest, key=heaviest.__getitem__)
         return _best([c for c in candidates if c.country == top])
     return None

@@ -43,6 +43,11 @@ LOCAL_SUBDIVISIONS = {
 }  # fmt: skip
 
 
+# Countries whose ISO first level is a handful of nations (England, Scotland…): their counties
+# ("Kent", "Essex") are what the news names as regions.
+NATIONS_FIRST = {"GB": ("Two-tier county", "Council area", "Unitary authority")}
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     kind: str  # country, region, city or demonym
@@ -117,11 +122,12 @@ def _spellings(name: str) -> set[str]:
     return {name, plain} if len(plain) >= 6 or " " in plain else {name}
 
 
-def _forms(name: str) -> set[str]:
+def _forms(name: str, *, capitals: bool = True) -> set[str]:
     """A name as written, capitalised (a lower-case demonym opening a sentence) and in capitals
-    ("SANTIAGO" in a dateline; only for names of four letters or more, not acronyms)."""
+    ("SANTIAGO" in a dateline) when it is a country's, a region's or a big city's and has four
+    letters or more: a town's name in capitals is more often an acronym ("MORENA")."""
     forms = {name, name[0].upper() + name[1:]}
-    if len(name) >= 4:
+    if capitals and len(name) >= 4:
         forms.add(name.upper())
     return forms
 
@@ -188,7 +194,10 @@ def package_index() -> PlaceIndex:
             for form in _forms(demonym):
                 _add(table, form, Place(DEMONYM, code, demonym, COUNTRY_WEIGHT))
     for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is not None or subdivision.type in LOCAL_SUBDIVISIONS:
+        if subdivision.parent_code is not None:
+            if subdivision.type not in NATIONS_FIRST.get(subdivision.country_code, ()):
+                continue
+        elif subdivision.type in LOCAL_SUBDIVISIONS:
             continue
         for name in _clean(subdivision.name):
             place = Place(REGION, subdivision.country_code, name, REGION_WEIGHT)
@@ -216,7 +225,7 @@ def package_index() -> PlaceIndex:
         for spelling in spellings:
             if spelling not in blocked:
                 chosen = place if without_accents(spelling) == without_accents(name) else alternate
-                for form in _forms(spelling):
+                for form in _forms(spelling, capitals=weight >= ALTERNATES_FROM):
                     _add(table, form, chosen)
     return _index(table)
 
