@@ -1,11 +1,15 @@
 """Place recognition: every country, first-level region, city and demonym, each rule with its
 examples (articles/extraction/places.py, places_index.py, place_words/)."""
 
+import marshal
+
 import pytest
 
 from articles.extraction.gazetteer import Gazetteer, Mention
 from articles.extraction.places import find_places
 from articles.extraction.places_index import (
+    _from_marshal,
+    _to_marshal,
     english_inflections,
     package_index,
     spanish_inflections,
@@ -203,3 +207,10 @@ def test_a_country_gets_its_row_when_an_event_first_names_it():
     assert (peru.name, peru.slug) == ("Peru", "peru")
     event = Event.objects.get()
     assert set(event.countries.values_list("code", flat=True)) == {"PE", "SV"}
+
+
+def test_the_index_reads_back_from_its_cache_file_as_built():
+    built = package_index()
+    again = _from_marshal(marshal.loads(marshal.dumps(_to_marshal(built))))
+    assert again.by_form == built.by_form
+    assert again.continues == built.continues
