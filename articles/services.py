@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from articles.event_writer import save_extracted_events
 from articles.extraction import DocumentError, Gazetteer, extract_events
 from articles.extraction.document import parse_document
+from articles.extraction.places_index import iso_country_name
 from articles.models import Article
 from articles.rows import RowInserter
 from articles.storing import document_problem, insert_new_article, unique_slug
@@ -62,6 +63,7 @@ class ImportContext:
     events_written: int = 0
     # (events when the planner's statistics were taken, events when the run began)
     statistics_basis: tuple[int, int] | None = None
+    countries_added: list[str] = field(default_factory=list)  # rows made in this file's transaction
 
     @classmethod
     def from_database(cls) -> "ImportContext":
@@ -226,9 +228,20 @@ def _import_text(text, source, source_file, context, dry_run) -> ImportOutcome:
             if dry_run:
                 transaction.set_rollback(True)
     except DatabaseError as error:
+        _forget_countries_added(context)
         message = _("database error: %(error)s") % {"error": error}
         return ImportOutcome(source=source, status="failed", message=message)
+    if dry_run:
+        _forget_countries_added(context)
+    context.countries_added.clear()
     return outcome
+
+
+def _forget_countries_added(context: ImportContext) -> None:
+    """Rows created in a transaction that was rolled back are not there for the next file."""
+    for code in context.countries_added:
+        context.country_ids.pop(code, None)
+    context.countries_added.clear()
 
 
 def _save_document(text, document, content_hash, source, source_file, context) -> ImportOutcome:
@@ -322,9 +335,31 @@ def extract_article_events(
         for event in extracted
         if not any(excerpt.quote in covered_quotes for excerpt in event.excerpts)
     ]
+    add_countries_first_mentioned(context, {code for event in fresh for code in event.countries})
     save_extracted_events(article, fresh, context=context, article_is_new=is_new)
     summary.created = len(fresh)
     return summary
+
+
+def add_countries_first_mentioned(context: ImportContext, codes: set[str]) -> None:
+    """A country without a row yet gets one when an event first names it, under its ISO
+    name: every ISO 3166-1 country is known to the extraction, but only those the news names
+    fill the directories and facets (and no migration is needed per country). Two queries
+    for any number of new countries."""
+    names = {code: iso_country_name(code) for code in codes - context.country_ids.keys()}
+    names = {code: name for code, name in names.items() if name}
+    if not names:
+        return
+    Country.objects.bulk_create(
+        [Country(code=code, name=name, slug=slugify(name)) for code, name in names.items()],
+        ignore_conflicts=True,  # one made meanwhile by another import, or a slug taken
+    )
+    found = dict(Country.objects.filter(code__in=names).values_list("code", "id"))
+    for code in names.keys() - found.keys():  # its slug was taken: the code makes it unique
+        slug = f"{slugify(names[code])}-{code.lower()}"
+        found[code] = Country.objects.create(code=code, name=names[code], slug=slug).pk
+    context.country_ids.update(found)
+    context.countries_added.extend(found)
 
 
 def _reconcile_existing(

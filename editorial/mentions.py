@@ -28,9 +28,15 @@ def names_gazetteer(*, actors: Sequence[Actor], countries: Sequence[Country]) ->
             for actor in actors
         ],
         countries=[
-            CountryEntry(key=country.code, name=country.name, names=tuple(country.names))
+            CountryEntry(
+                key=country.code,
+                name=country.name,
+                names=tuple(country.names),
+                demonyms=tuple(country.demonyms),
+            )
             for country in countries
         ],
+        places=False,  # these names only, not every place the packages know
     )
 
 

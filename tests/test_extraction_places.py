@@ -1,16 +1,22 @@
 """Place recognition: every country, first-level region, city and demonym, each rule with its
 examples (articles/extraction/places.py, places_index.py, place_words/)."""
 
+import marshal
+
 import pytest
 
 from articles.extraction.gazetteer import Gazetteer, Mention
 from articles.extraction.places import find_places
 from articles.extraction.places_index import (
+    _from_marshal,
+    _to_marshal,
     english_inflections,
     package_index,
     spanish_inflections,
 )
+from articles.services import import_text
 from tests.seeds import gazetteer
+from timeline.models import Country, Event
 
 GAZETTEER = gazetteer()
 
@@ -102,6 +108,7 @@ def test_a_mention_says_what_the_place_is():
         ("Atlanta, Georgia, in the US", [("Atlanta", "US"), ("Georgia", "US"), ("US", "US")]),
         ("Tbilisi, Georgia", [("Tbilisi", "GE"), ("Georgia", "GE")]),
         ("Santiago", [("Santiago", "CL")]),  # ten times bigger than every namesake
+        ("headmaster Dr Arnold in the US", [("US", "US")]),  # a small town, not introduced
     ],
 )
 def test_ambiguous_names_are_resolved_by_the_articles_other_places(text, expected):
@@ -122,6 +129,9 @@ def test_ambiguous_names_are_resolved_by_the_articles_other_places(text, expecte
         "Este año, Para todos, Se dijo",  # sentence openers that are towns somewhere
         "Ken Livingstone said. Livingstone added that it was so.",  # a surname, not Zambia's town
         "La nueva Constitución y la constitución vigente",  # a word the text writes in lower case
+        "la esquina de Lira con Diagonal Paraguay",  # a street, through "de"
+        "conocido por sus siglas como MORENA",  # a town's name in capitals: an acronym
+        "Las calles Tenderini y Santa Rosa",  # Santa Rosa: no namesake ten times bigger
     ],
 )
 def test_no_false_places(text):
@@ -138,6 +148,11 @@ def test_no_false_places(text):
         ("the US Senate", [("US", "US")]),
         ("el chef español Ramón Freixa", [("español", "ES")]),
         ("El Salvador's president", [("El Salvador", "SV")]),
+        (
+            "They met in Chatham, Kent, in England",
+            [("Chatham", "GB"), ("Kent", "GB"), ("England", "GB")],
+        ),
+        ("Vive en Renca, en Chile", [("Renca", "CL"), ("Chile", "CL")]),
     ],
 )
 def test_places_next_to_titles_and_openers_count(text, expected):
@@ -179,3 +194,23 @@ def test_a_gazetteer_without_places_knows_the_stored_names_only():
     stored = Gazetteer.from_rows(countries=[{"code": "SV", "name": "El Salvador"}], actors=[])
     only_stored = Gazetteer(countries=stored.countries, places=False)
     assert [m.key for m in only_stored.find_mentions("El Salvador y Perú")] == ["SV"]
+
+
+@pytest.mark.django_db
+def test_a_country_gets_its_row_when_an_event_first_names_it():
+    text = "Bukele in Lima\n\nPresident Nayib Bukele visited Lima, Peru, on 3 March 2025.\n"
+    assert not Country.objects.filter(code="PE").exists()
+    assert import_text(text, source_file="lima.txt", dry_run=True).status == "imported"
+    assert not Country.objects.filter(code="PE").exists()  # rolled back with the dry run
+    import_text(text, source_file="lima.txt")
+    peru = Country.objects.get(code="PE")
+    assert (peru.name, peru.slug) == ("Peru", "peru")
+    event = Event.objects.get()
+    assert set(event.countries.values_list("code", flat=True)) == {"PE", "SV"}
+
+
+def test_the_index_reads_back_from_its_cache_file_as_built():
+    built = package_index()
+    again = _from_marshal(marshal.loads(marshal.dumps(_to_marshal(built))))
+    assert again.by_form == built.by_form
+    assert again.continues == built.continues

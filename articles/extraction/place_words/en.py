@@ -81,7 +81,8 @@ Clinton Madison Warren Columbus Cleveland Lafayette Douglas Lawrence
 Troy Salem
 Austin Tyler Jefferson Monroe Sherman
 Labour Conservative Tory Green Union Congress Parliament
-Commons Lords House University College Dome
+Commons Lords House University College Dome Metro Nancy Jupiter Nokia Chelsea
+Aston Bono Sale North South East West Central Northern Southern Eastern Western Centre
 """.split()
 
 # Words just before a name that make it something else than the place.
@@ -95,4 +96,9 @@ TITLES = """
 President Vice Minister Secretary Prime Premier Chancellor Ambassador Envoy Leader King Queen
 Prince Princess General Colonel Senator Governor Mayor Judge Attorney Officials Official
 Authorities Troops Forces Soldiers Police Diplomats
+""".split()
+
+# Words that introduce a place: a small town is taken for one only after them ("in Aston").
+PLACE_PREPOSITIONS = """
+in at from to near outside around across of into via towards toward between and or
 """.split()

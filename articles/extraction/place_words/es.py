@@ -80,13 +80,15 @@ Rojas Vargas Medina Ortega Romero Nuñez Núñez Molina Campos Herrera Pinto Fue
 Rivera Palmas Palmira Marina Alameda Central Capital Centro Norte Sur Oriente Occidente
 Magdalena Constitución Lista Atlántico Pacífico Cordillera Sierra Selva Costa Frontera
 Puerto Santa Santo San
-Nacional Internacional Estado República Municipal Regional
+Nacional Internacional Estado República Municipal Regional Metro Vallejo Nancy
+Loreto Vista Valle Vas Bono
 """.split()
 
 # Words just before a name that make it a street, a station or a square, not the place itself
 # ("calle Florida", "avenida Brasil", "metro Los Héroes").
 NOT_PLACE_BEFORE = """
-calle avenida Avenida Calle av. Av. pasaje Pasaje metro Metro estación Estación plaza
+calle calles avenida Avenida Calle av. Av. pasaje Pasaje metro Metro estación Estación plaza
+plazas esquina esquinas cerro intersección
 """.split()
 
 # Titles a demonym may stand before ("el Presidente Salvadoreño Nayib Bukele"): a demonym
@@ -94,4 +96,9 @@ calle avenida Avenida Calle av. Av. pasaje Pasaje metro Metro estación Estació
 TITLES = """
 Presidente Presidenta Ministro Ministra Canciller Embajador Embajadora Secretario Secretaria
 General Senador Senadora Gobernador Gobernadora Alcalde Alcaldesa Juez Jueza Fiscal
+""".split()
+
+# Words that introduce a place: a small town is taken for one only after them ("en Renca").
+PLACE_PREPOSITIONS = """
+en de del desde a al hacia hasta cerca entre por para y e o u sobre comuna ciudad
 """.split()
