@@ -15,9 +15,11 @@ from django.db import DatabaseError, connection, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from articles.discovered_actors import ActorIndex, store_discovered_actors
 from articles.event_writer import save_extracted_events
 from articles.extraction import DocumentError, Gazetteer, extract_events
 from articles.extraction.document import parse_document
+from articles.extraction.entities import discover_entities
 from articles.models import Article
 from articles.rows import RowInserter
 from timeline.corroboration import refresh_disputes
@@ -59,6 +61,7 @@ class ImportContext:
     events_written: int = 0
     # (events when the planner's statistics were taken, events when the run began)
     statistics_basis: tuple[int, int] | None = None
+    actor_index: "ActorIndex | None" = None  # stored actors by name, read when first needed
 
     @classmethod
     def from_database(cls) -> "ImportContext":
@@ -288,11 +291,16 @@ def extract_article_events(
     context = context or ImportContext.from_database()
     summary = ExtractionSummary()
     covered_quotes = set() if is_new else _reconcile_existing(article, summary, context)
+    discovery = discover_entities(
+        article.body, language=article.language, gazetteer=context.gazetteer
+    )
+    store_discovered_actors(discovery, context=context, published=article.published)
     extracted = extract_events(
         article.body,
         published=article.published,
         gazetteer=context.gazetteer,
         language=article.language,
+        discovery=discovery,
     )
     fresh = [
         event

@@ -14,6 +14,7 @@ from articles.extraction.dates import (
     find_date_expressions,
     resolve_date,
 )
+from articles.extraction.entities import Discovery, discover_entities
 from articles.extraction.figures import ExtractedFigure, extract_figures
 from articles.extraction.gazetteer import Gazetteer, Mention
 from articles.extraction.sentences import split_sentences
@@ -61,6 +62,13 @@ SENTENCE_END = re.compile(r"[.!?…:\"”’»)]\W*$")  # a trailing emoji still
 MERGE_WINDOW = 200  # far more events than a news article holds
 # "lowest since the end of its civil war in 1992": a date that anchors a comparison, not an event.
 REFERENCE_DATE = re.compile(r"\b(?:since|desde)\b[^,;.]{3,80}$", re.IGNORECASE)
+# "would be issued in 2008", "a deal which ends in 2007", "until May 2008": a date still to come
+# or a deadline, not when the reported event happened.
+FUTURE_DATE = re.compile(
+    r"\b(?:until|till|will|would|shall|set\s+to|due\s+to|expected\s+to|ends?|hasta|vence)\b"
+    r"[^,;.]{0,60}$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +103,20 @@ def extract_events(
     published: datetime.date | None,
     gazetteer: Gazetteer,
     language: str = "en",
+    discovery: Discovery | None = None,
 ) -> list[ExtractedEvent]:
-    """Text in, events out: each with its excerpt's offsets into `body`."""
+    """Text in, events out: each with its excerpt's offsets into `body`.
+
+    Actors are the gazetteer's and those discovered in the body (`discover_entities`, run once
+    for the article unless the caller already did, to store the discovered actors first).
+    """
     events: list[ExtractedEvent] = []
-    blocked = gazetteer.blocked_spans(body)
+    if discovery is None:
+        discovery = discover_entities(body, language=language, gazetteer=gazetteer)
     for sentence in split_sentences(body):
         if not SENTENCE_END.search(sentence.text):
             continue  # a heading, not a sentence
-        mentions = gazetteer.find_mentions(body, sentence.start, sentence.end, blocked=blocked)
+        mentions = discovery.mentions_in(sentence.start, sentence.end)
         if not mentions:
             continue
         triggers = list(TRIGGERS.finditer(body, sentence.start, sentence.end))
@@ -126,7 +140,7 @@ def _sentence_date(
     first_unresolved = None
     for expression in expressions:
         context_before = body[sentence_start : expression.start]
-        if REFERENCE_DATE.search(context_before):
+        if REFERENCE_DATE.search(context_before) or FUTURE_DATE.search(context_before):
             continue
         resolved = resolve_date(
             expression, published=published, language=language, context_before=context_before
@@ -181,7 +195,8 @@ def _candidate(body, sentence, mentions: list[Mention], triggers, resolved, gaze
                 figures=tuple(extract_figures(body, sentence.start, sentence.end)),
             )
         ],
-        seed_actors=frozenset(actors),
+        # People, not organisations, decide which sentences tell of the same event.
+        seed_actors=frozenset(m.key for m in mentions if m.kind == "actor" and m.label != "ORG"),
         seed_countries=frozenset(countries),
         terms=key_terms(sentence.text, ignore=gazetteer.name_words),
     )
