@@ -225,6 +225,12 @@ def _classify(text, run: Run, tables, countries, lower_words):
             role_words.append(lower)
         elif code and len(words) > 1:
             country = country or code
+        elif (
+            word.text in tables.COMMON_CAPITALISED
+            and not is_sentence_start(text, word.start)
+            and (words[-1].text in tables.ORGANISATION_TAILS)
+        ):
+            break  # "the Home Office", "the Foreign Office": the organisation's own word
         elif word.text in tables.COMMON_CAPITALISED or (
             is_sentence_start(text, word.start) and word.text.lower() in lower_words
         ):

@@ -20,15 +20,15 @@ def _patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
     tables = tables_for(language)
     titles = "|".join(sorted(map(re.escape, tables.PERSON_TITLES), key=len, reverse=True))
     links = "|".join(map(re.escape, tables.COUNTRY_LINKS))
-    of_place = rf"(?:[ \t]+(?:{links})[ \t]+(?:la[ \t]+|el[ \t]+|the[ \t]+)?(?P<place>{_PLACE}))?"
+    of_place = rf"(?:[ \t]+(?:{links})[ \t]+(?:la[ \t]+|el[ \t]+|the[ \t]+)?(?P<place>{_PLACE}))"
     before = re.compile(
         rf"(?<![\w])(?:(?P<dem1>{_DEMONYM})[ \t]+)?(?P<title>{titles})"
-        rf"(?:[ \t]+(?P<dem2>{_DEMONYM}))?{of_place}[ \t]*,?[ \t]*$",
+        rf"(?:{of_place}|[ \t]+(?P<dem2>{_DEMONYM}))?[ \t]*,?[ \t]*$",
         re.IGNORECASE,
     )
     after = re.compile(
         rf"[ \t]*,[ \t]*(?:(?:el|la|the|a|an|former|ex)[ \t]+)?(?:(?P<dem1>{_DEMONYM})[ \t]+)?"
-        rf"(?P<title>{titles})(?![\w])(?:[ \t]+(?P<dem2>{_DEMONYM}))?{of_place}",
+        rf"(?P<title>{titles})(?![\w])(?:{of_place}|[ \t]+(?P<dem2>{_DEMONYM}))?",
         re.IGNORECASE,
     )
     return before, after
