@@ -81,3 +81,70 @@ def test_a_rejected_name_is_never_offered_again():
         actors__slug="consuelo-porras", excerpts__quote__contains="martes"
     ).exists()
     assert Actor.objects.visible().filter(slug="consuelo-porras").count() == 0
+
+
+@pytest.fixture
+def editor_client(client):
+    from editorial.accounts import make_editor
+
+    client.force_login(make_editor(username="editor", password="a-long-editor-password"))
+    return client
+
+
+QUEUE = "/admin/timeline/discoveredactor/"
+
+
+def test_the_queue_lists_discovered_actors_busiest_first_with_examples(
+    editor_client, django_assert_max_num_queries
+):
+    story("a.txt", "La fiscal general Consuelo Porras anunció el lunes cargos.")
+    story(
+        "b.txt",
+        "El presidente de Guatemala, Bernardo Arévalo, anunció el lunes un plan. "
+        "Arévalo visitó México el martes.",
+    )
+    with django_assert_max_num_queries(12):
+        response = editor_client.get(QUEUE)
+    assert response.status_code == 200
+    rows = list(response.context["cl"].result_list)
+    assert [row.name for row in rows][:2] == ["Bernardo Arévalo", "Consuelo Porras"]
+    assert "Nayib Bukele" not in {row.name for row in rows}
+    assert "anunció el lunes un plan" in response.content.decode()
+
+
+def test_confirm_and_reject_from_the_queue(editor_client):
+    story("a.txt", "La fiscal general Consuelo Porras anunció el lunes cargos.")
+    story("b.txt", "El presidente de Guatemala, Bernardo Arévalo, anunció el lunes un plan.")
+    porras = Actor.objects.get(slug="consuelo-porras")
+    arevalo = Actor.objects.get(slug="bernardo-arevalo")
+    editor_client.post(QUEUE, {"action": "confirm", "_selected_action": [arevalo.pk]})
+    editor_client.post(QUEUE, {"action": "reject", "_selected_action": [porras.pk]})
+    arevalo.refresh_from_db()
+    porras.refresh_from_db()
+    assert arevalo.status == Actor.Status.CONFIRMED
+    assert porras.status == Actor.Status.REJECTED
+    assert not porras.events.exists()
+    assert Event.objects.filter(title__contains="Porras").exists()  # the event stays
+    assert editor_client.get(f"/actors/{porras.slug}/").status_code == 404
+
+
+def test_merge_a_discovered_actor_into_an_existing_one(editor_client):
+    target = Actor.objects.create(name="Bernardo Arévalo de León", slug="arevalo-de-leon")
+    story("a.txt", "El presidente de Guatemala, Bernardo Arévalo, anunció el lunes un plan.")
+    source = Actor.objects.get(slug="bernardo-arevalo")
+    assert editor_client.get(f"{QUEUE}{source.pk}/change/").status_code == 200
+    data = {
+        "name": source.name,
+        "category": source.category,
+        "role": source.role,
+        "country": source.country_id or "",
+        "role_seen_on": "",
+        "aliases": "[]",
+        "merge_into": target.pk,
+    }
+    response = editor_client.post(f"{QUEUE}{source.pk}/change/", data)
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert "Bernardo Arévalo" in target.aliases
+    assert target.events.filter(title__contains="plan").exists()
+    assert not Actor.objects.filter(slug="bernardo-arevalo").exists()

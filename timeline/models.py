@@ -124,6 +124,15 @@ class Actor(models.Model):
         return [self.name, *self.aliases]
 
 
+class DiscoveredActor(Actor):
+    """The editors' queue of actors found by the extraction (the same rows, another admin)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("discovered actor")
+        verbose_name_plural = _("discovered actors")
+
+
 class EventQuerySet(models.QuerySet):
     def visible(self) -> Self:
         """Everything but events an editor rejected."""

@@ -1,6 +1,6 @@
 """Actors found by the extraction: a status (existing actors are confirmed, the default), a
-category (person or organisation; the listed actors are people) and the date the role was read
-on."""
+category (person or organisation; the listed actors are people), the date the role was read on,
+and the editors' queue of discovered actors (a proxy)."""
 
 from django.db import migrations, models
 
@@ -12,6 +12,19 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.CreateModel(
+            name='DiscoveredActor',
+            fields=[
+            ],
+            options={
+                'verbose_name': 'discovered actor',
+                'verbose_name_plural': 'discovered actors',
+                'proxy': True,
+                'indexes': [],
+                'constraints': [],
+            },
+            bases=('timeline.actor',),
+        ),
         migrations.AddField(
             model_name='actor',
             name='category',
