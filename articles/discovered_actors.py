@@ -30,6 +30,7 @@ class ActorIndex:
     discovered: set[str] = field(default_factory=set)
     role_seen: dict[str, datetime.date] = field(default_factory=dict)
     slugs: set[str] = field(default_factory=set)
+    ids: dict[str, int] = field(default_factory=dict)  # of actors created during the run
 
     @classmethod
     def from_database(cls) -> "ActorIndex":
@@ -93,7 +94,8 @@ def store_discovered_actors(
         else:
             _refresh(slug, entity, published, index)
         slugs[entity.key] = slug
-        context.actor_ids.setdefault(slug, _actor_id(slug, context))
+        if slug not in context.actor_ids:
+            context.actor_ids[slug] = _actor_id(slug, context)
     discovery.rekey({key: slug for key, slug in slugs.items() if slug != key})
     context.gazetteer.learn(e for e in discovery.entities.values() if not e.known)
 
@@ -146,6 +148,7 @@ def _create(entity: DiscoveredEntity, index: ActorIndex, published, *, country_i
     index.add(slug, actor.name, actor.aliases, status=actor.status, category=category)
     if published and entity.role:
         index.role_seen[slug] = published
+    index.ids[slug] = actor.pk
     return slug
 
 
@@ -174,7 +177,7 @@ def _refresh(slug: str, entity: DiscoveredEntity, published, index: ActorIndex) 
 
 
 def _actor_id(slug: str, context) -> int:
-    actor_id = context.actor_ids.get(slug)
+    actor_id = context.actor_ids.get(slug) or context.actor_index.ids.get(slug)
     if actor_id is None:
         actor_id = Actor.objects.values_list("id", flat=True).get(slug=slug)
     return actor_id

@@ -279,10 +279,15 @@ def _is_title(lower: str, tables) -> bool:
     )
 
 
+_KNOWN_FIRST_WORDS = {
+    name.split()[0] for name in shared.KNOWN_ORGANISATIONS | shared.KNOWN_ACRONYMS
+}
+
+
 def _known_organisation_within(words, tables) -> tuple[int, int] | None:
     """The first and longest known organisation inside a run ("El Tren de Aragua y la MS-13")."""
     for first in range(len(words)):
-        if words[first].connector:
+        if words[first].connector or words[first].text not in _KNOWN_FIRST_WORDS:
             continue
         for last in range(min(len(words), first + 6), first, -1):
             if words[last - 1].connector:
@@ -461,8 +466,7 @@ def _all_caps_line(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return len(line) > 12 and line == line.upper() and line != line.lower()
 
 
 def _inside_known(run: Run, known_spans) -> bool:

@@ -34,13 +34,34 @@ def _patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
     return before, after
 
 
+def titles_before(text: str, language: str, start: int) -> bool:
+    """Whether a word of a title stands in the WINDOW characters before `start`: a set lookup
+    per word, so that the title pattern runs only where it can match."""
+    words = _title_words(language)
+    for word in text[max(0, start - WINDOW) : start].lower().split():
+        word = word.strip(",.;:()\"'“”«»")
+        if word in words or word.rstrip("s") in words:
+            return True
+    return False
+
+
+@cache
+def _title_words(language: str) -> frozenset[str]:
+    tables = tables_for(language)
+    return frozenset(
+        word.strip(".") for title in tables.PERSON_TITLES for word in title.split()
+    ) | frozenset(tables.PERSON_TITLES)
+
+
 def role_around(
     text: str, start: int, end: int, *, language: str, countries: dict[str, str]
 ) -> tuple[str, str | None]:
     """(role, country code) from a title just before text[start:end] or an apposition just
     after it; ("", None) when neither is there."""
     before, after = _patterns(language)
-    match = before.search(text, max(0, start - WINDOW), start)
+    match = None
+    if titles_before(text, language, start):
+        match = before.search(text, max(0, start - WINDOW), start)
     if match is None:
         match = after.match(text, end, min(len(text), end + WINDOW))
     if match is None:
