@@ -152,7 +152,8 @@ def _summary(event: ExtractedEvent, context: "ImportContext", published: frozens
         event_type=event.event_type,
         date=event.date,
         precision=event.date_precision,
-        actors=frozenset(event.actors),
+        # The people: organisations do not decide whether two reports tell of one event.
+        actors=frozenset(s for s in event.actors if s not in context.gazetteer.organisations),
         countries=frozenset(event.countries),
         home_countries=frozenset(
             filter(None, (context.gazetteer.actor_country(slug) for slug in event.actors))
@@ -243,7 +244,7 @@ def _stored_summaries(event_ids: list[int], context) -> dict[int, EventSummary]:
     """Summaries of stored events, kept in the import context for the rest of the run."""
     rows = Event.objects.filter(pk__in=event_ids).prefetch_related(
         Prefetch("actors", queryset=Actor.objects.select_related("country").only(
-            "id", "slug", "country__code"
+            "id", "slug", "category", "country__code"
         )),
         Prefetch("countries", queryset=Country.objects.only("id", "code")),
         Prefetch("excerpts", queryset=Excerpt.objects.select_related("article").only(
@@ -260,7 +261,11 @@ def _stored_summaries(event_ids: list[int], context) -> dict[int, EventSummary]:
             event_type=event.event_type,
             date=event.date,
             precision=event.date_precision,
-            actors=frozenset(actor.slug for actor in event.actors.all()),
+            actors=frozenset(
+                actor.slug
+                for actor in event.actors.all()
+                if actor.category != Actor.Category.ORGANISATION
+            ),
             countries=frozenset(country.code for country in event.countries.all()),
             home_countries=frozenset(
                 actor.country.code for actor in event.actors.all() if actor.country

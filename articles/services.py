@@ -13,12 +13,16 @@ from functools import cache
 from pathlib import Path
 
 from django.db import DatabaseError, connection, transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from articles.discovered_actors import ActorIndex, store_discovered_actors
 from articles.event_writer import save_extracted_events
 from articles.extraction import DocumentError, Gazetteer, extract_events
 from articles.extraction.document import parse_document
+from articles.extraction.entities import discover_entities
 from articles.extraction.places_index import iso_country_name
+from articles.extraction.relevance import is_on_topic
 from articles.models import Article
 from articles.rows import RowInserter
 from articles.storing import document_problem, insert_new_article, unique_slug
@@ -64,6 +68,7 @@ class ImportContext:
     # (events when the planner's statistics were taken, events when the run began)
     statistics_basis: tuple[int, int] | None = None
     countries_added: list[str] = field(default_factory=list)  # rows made in this file's transaction
+    actor_index: "ActorIndex | None" = None  # stored actors by name, read when first needed
 
     @classmethod
     def from_database(cls) -> "ImportContext":
@@ -324,12 +329,20 @@ def extract_article_events(
     context = context or ImportContext.from_database()
     summary = ExtractionSummary()
     covered_quotes = set() if is_new else _reconcile_existing(article, summary, context)
-    extracted = extract_events(
-        article.body,
-        published=article.published,
-        gazetteer=context.gazetteer,
-        language=article.language,
-    )
+    extracted = []
+    # An article off the beat (sports, entertainment…) gives no events, and no actors either.
+    if is_on_topic(article.title, article.body, article.url, article.language):
+        discovery = discover_entities(
+            article.body, language=article.language, gazetteer=context.gazetteer
+        )
+        store_discovered_actors(discovery, context=context, published=article.published)
+        extracted = extract_events(
+            article.body,
+            published=article.published,
+            gazetteer=context.gazetteer,
+            language=article.language,
+            discovery=discovery,
+        )
     fresh = [
         event
         for event in extracted

@@ -21,9 +21,10 @@ from django.utils.translation import gettext
 from reversion.models import Revision, Version
 
 from articles.models import Article
-from timeline.models import Actor, Country, Event, Excerpt
+from timeline.models import Actor, Country, DiscoveredActor, Event, Excerpt
 
-VERSIONED_MODELS = (Article, Event, Excerpt, Actor, Country)
+# The queue of discovered actors is a proxy of Actor: its edits are versioned too.
+VERSIONED_MODELS = (Article, Event, Excerpt, Actor, Country, DiscoveredActor)
 BEFORE_FIRST_EDIT = "As it was before the first edit (from the importer)."
 BOOKKEEPING_FIELDS = {"created", "updated"}
 LONG_TEXT = 200

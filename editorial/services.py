@@ -180,6 +180,7 @@ def merge_actors(*, target: Actor, sources: Sequence[Actor], user) -> Actor:
             target.events.add(*source.events.all())
             if target.country_id is None:
                 target.country_id = source.country_id
+        target.status = Actor.Status.CONFIRMED  # an editor's choice: no longer in the queue
         target.save()
         for source in sources:
             source.delete()

@@ -384,3 +384,6 @@ class CountryAdmin(AliasAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(event_count=Count("events"))
+
+
+from timeline import admin_discovered  # noqa: E402,F401  (the discovered actors' queue)

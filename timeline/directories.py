@@ -71,7 +71,8 @@ def event_counts(model: type[Actor] | type[Country]) -> dict[int, int]:
 
 
 def _read(model, page_number, counts: dict[int, int]) -> Directory:
-    names = dict(model.objects.values_list("pk", "name"))
+    shown_rows = model.objects.visible() if model is Actor else model.objects.all()
+    names = dict(shown_rows.values_list("pk", "name"))
     ranked = sorted(names, key=lambda pk: (-counts.get(pk, 0), names[pk], pk))
     page = Paginator(ranked, DIRECTORY_PAGE_SIZE).get_page(page_number)
     rows = model.objects.filter(pk__in=page.object_list)

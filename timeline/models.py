@@ -48,7 +48,26 @@ class Country(models.Model):
         return [self.name, *self.aliases, *self.demonyms]
 
 
+class ActorQuerySet(models.QuerySet):
+    def visible(self) -> Self:
+        """Every actor but those an editor rejected: rejected names are never shown again."""
+        return self.exclude(status=Actor.Status.REJECTED)
+
+    def discovered(self) -> Self:
+        """Found by the extraction and waiting for an editor."""
+        return self.filter(status=Actor.Status.DISCOVERED)
+
+
 class Actor(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        DISCOVERED = "discovered", _("found by the extraction, not yet confirmed")
+        REJECTED = "rejected", _("rejected")
+
+    class Category(models.TextChoices):
+        PERSON = "person", _("person")
+        ORGANISATION = "organisation", _("organisation")
+
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     role = models.CharField(_("role"), max_length=200, blank=True)
@@ -66,6 +85,23 @@ class Actor(models.Model):
         blank=True,
         help_text=_('e.g. "Bukele", "the Salvadoran president".'),
     )
+    # Actors listed by editors are confirmed; the import adds the people and organisations it
+    # discovers as DISCOVERED (shown at once, queued for an editor); a REJECTED name is kept
+    # so that the extraction never offers it again.
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED
+    )
+    category = models.CharField(
+        _("category"), max_length=12, choices=Category.choices, default=Category.PERSON
+    )
+    role_seen_on = models.DateField(
+        _("role seen on"),
+        null=True,
+        blank=True,
+        help_text=_("The publication date of the article the role was read from."),
+    )
+
+    objects = ActorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -86,6 +122,15 @@ class Actor(models.Model):
     @property
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
+
+
+class DiscoveredActor(Actor):
+    """The editors' queue of actors found by the extraction (the same rows, another admin)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("discovered actor")
+        verbose_name_plural = _("discovered actors")
 
 
 class EventQuerySet(models.QuerySet):

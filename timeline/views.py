@@ -166,7 +166,7 @@ def cached_profile(request: HttpRequest, scope: Actor | Country) -> Profile:
 @require_safe
 @conditional_on_last_change
 def actor_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
-    actor = page_scope(request, Actor.objects.select_related("country"), slug=slug)
+    actor = page_scope(request, Actor.objects.visible().select_related("country"), slug=slug)
     context = {"actor": actor}
     response = _browse(request, "timeline/actor_detail.html", context, scope=actor, heading_level=3)
     if _partial_target(request) is None:

@@ -50,10 +50,13 @@ class DiscoveredEntity:
     mentions: int = 0
     cue: bool = False  # a title, a role, an apposition or an organisation's head word
     known: bool = False  # one of the gazetteer's actors
+    guessed: bool = False  # an acronym nobody defined ("CECOT"): scored, never an actor
 
     @property
     def qualifies(self) -> bool:
         """Worth an actor row: known, cued, or named more than once in the article."""
+        if self.guessed:
+            return False
         return self.known or self.cue or self.mentions >= 2
 
 
@@ -68,7 +71,7 @@ class Discovery:
 
     def _index(self) -> None:
         actor_mentions = [
-            Mention("actor", m.key, m.start, m.end, m.text)
+            Mention("actor", m.key, m.start, m.end, m.text, label=m.label)
             for m in self.mentions
             if self.entities[m.key].qualifies
         ]
@@ -84,8 +87,36 @@ class Discovery:
 
     def discovered(self) -> list[DiscoveredEntity]:
         """The entities found that the gazetteer does not know and that qualify, busiest first."""
-        found = [e for e in self.entities.values() if not e.known and e.qualifies]
+        found = [e for e in self.entities.values() if not e.known and e.qualifies and e.mentions]
         return sorted(found, key=lambda e: (-e.mentions, e.name))
+
+    def rekey(self, slugs: dict[str, str | None]) -> None:
+        """Give entities the slugs of the stored actors they are (None drops an entity: a
+        rejected or ambiguous name), so that events link to those actors."""
+        if not slugs:
+            return
+        mentions = []
+        for mention in self.mentions:
+            slug = slugs.get(mention.key, mention.key)
+            if slug is not None:
+                mentions.append(
+                    EntityMention(
+                        mention.label,
+                        slug,
+                        mention.start,
+                        mention.end,
+                        mention.text,
+                        mention.nominal,
+                    )
+                )
+        entities = {}
+        for key, entity in self.entities.items():
+            slug = slugs.get(key, key)
+            if slug is not None:
+                entity.key = slug
+                entities.setdefault(slug, entity)
+        self.mentions, self.entities = mentions, entities
+        self._index()
 
 
 def discover_entities(text: str, *, language: str, gazetteer: Gazetteer) -> Discovery:
@@ -120,6 +151,8 @@ def discover_entities(text: str, *, language: str, gazetteer: Gazetteer) -> Disc
     for label, run, role, country in named:
         if _inside_known(run, known_actor_spans):
             continue
+        if label == ORGANISATION and _overlaps_known(run, known_actor_spans):
+            continue  # "Bukele Administration": the listed person stays the actor
         entity = _entity_for(entities, label, run.text)
         if role in tables.HONORIFICS:
             role = HONORIFIC_ONLY
@@ -142,6 +175,8 @@ def discover_entities(text: str, *, language: str, gazetteer: Gazetteer) -> Disc
     known_mentions = _reconcile_known(known, entities, surnames, mentions, gazetteer)
     mentions.extend(known_mentions)
     mentions.extend(_nominal_mentions(text, entities, mentions, tables, countries))
+    if gazetteer.rejected:
+        mentions = [m for m in mentions if not _rejected(entities[m.key], gazetteer.rejected)]
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         entity = entities[mention.key]
@@ -153,6 +188,10 @@ def discover_entities(text: str, *, language: str, gazetteer: Gazetteer) -> Disc
 
 
 LOWER_WORD = re.compile(r"(?<![\w'’])[a-záéíóúñüç]{3,}(?![\w'’])")
+
+
+def _rejected(entity: DiscoveredEntity, rejected: frozenset[str]) -> bool:
+    return not entity.known and (entity.key in rejected or fold(entity.name) in rejected)
 
 
 def _classify(text, run: Run, tables, countries, lower_words):
@@ -182,10 +221,16 @@ def _classify(text, run: Run, tables, countries, lower_words):
             break
         lower = word.text.lower()
         code = country_code(word.text, countries) if word.text not in tables.PLACE_HEADS else None
-        if lower in tables.PERSON_TITLES or lower + "." in tables.PERSON_TITLES:
+        if _is_title(lower, tables):
             role_words.append(lower)
         elif code and len(words) > 1:
             country = country or code
+        elif (
+            word.text in tables.COMMON_CAPITALISED
+            and not is_sentence_start(text, word.start)
+            and (words[-1].text in tables.ORGANISATION_TAILS)
+        ):
+            break  # "the Home Office", "the Foreign Office": the organisation's own word
         elif word.text in tables.COMMON_CAPITALISED or (
             is_sentence_start(text, word.start) and word.text.lower() in lower_words
         ):
@@ -201,6 +246,8 @@ def _classify(text, run: Run, tables, countries, lower_words):
     cue = role or (HONORIFIC_ONLY if role_words else "")
     if words[-1].text.lower() in tables.PERSON_TITLES:
         return  # a title standing alone: "the Treasury Secretary, Scott Bessent"
+    if Run.of(text, words).text in shared.KNOWN_PLACES:
+        return  # "Oval Office", "Casa Rosada": places, whatever their last word
     if _is_organisation(words, tables):
         yield ORGANISATION, _organisation_span(text, words, tables), "", country
         return
@@ -222,10 +269,25 @@ def _classify(text, run: Run, tables, countries, lower_words):
     yield from _person_parts(text, words, tables, cue, country, lower_words)
 
 
+def _is_title(lower: str, tables) -> bool:
+    """A title, also in the plural ("Presidents Bukele and Milei") or with its full stop."""
+    return (
+        lower in tables.PERSON_TITLES
+        or lower + "." in tables.PERSON_TITLES
+        or (lower.endswith("s") and lower[:-1] in tables.PERSON_TITLES)
+        or (lower.endswith("es") and lower[:-2] in tables.PERSON_TITLES)
+    )
+
+
+_KNOWN_FIRST_WORDS = {
+    name.split()[0] for name in shared.KNOWN_ORGANISATIONS | shared.KNOWN_ACRONYMS
+}
+
+
 def _known_organisation_within(words, tables) -> tuple[int, int] | None:
     """The first and longest known organisation inside a run ("El Tren de Aragua y la MS-13")."""
     for first in range(len(words)):
-        if words[first].connector:
+        if words[first].connector or words[first].text not in _KNOWN_FIRST_WORDS:
             continue
         for last in range(min(len(words), first + 6), first, -1):
             if words[last - 1].connector:
@@ -391,6 +453,7 @@ def _resolve_single(text, run, entities, surnames, acronyms, tables, countries):
             return None  # a shouted word ("PERDISTE", "OPINIÓN"), not an acronym
         entity = _entity_for(entities, ORGANISATION, word)
         entity.cue = entity.cue or word in shared.KNOWN_ACRONYMS
+        entity.guessed = not entity.cue
         return EntityMention(ORGANISATION, entity.key, run.start, run.end, word)
     if word in shared.KNOWN_ORGANISATIONS:
         entity = _entity_for(entities, ORGANISATION, word)
@@ -403,13 +466,16 @@ def _all_caps_line(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return len(line) > 12 and line == line.upper() and line != line.lower()
 
 
 def _inside_known(run: Run, known_spans) -> bool:
     """A run that a known actor's name covers whole ("Nayib Bukele") is the known actor's."""
     return any(start <= run.start and run.end <= end for start, end, _ in known_spans)
+
+
+def _overlaps_known(run: Run, known_spans) -> bool:
+    return any(start < run.end and run.start < end for start, end, _ in known_spans)
 
 
 def _reconcile_known(known, entities, surnames, mentions, gazetteer) -> list[EntityMention]:

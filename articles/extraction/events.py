@@ -16,6 +16,7 @@ from articles.extraction.dates import (
     ResolvedDate,
     clause_dates,
 )
+from articles.extraction.entities import Discovery, discover_entities
 from articles.extraction.figures import ExtractedFigure, extract_figures
 from articles.extraction.gazetteer import Gazetteer, Mention
 from articles.extraction.lexicon import STATEMENT, TRANSFER, VISIT
@@ -56,6 +57,13 @@ NOUN_BEFORE = re.compile(
 OCCASION = re.compile(
     r"\b(?:en|durante|tras|antes de|después de|at|during|after|before|ahead of)\s+"
     r"(?:la|el|su|una|un|the|a|an|his|her|their)\s+$",
+    re.IGNORECASE,
+)
+# "would be issued in 2008", "a deal which ends in 2007", "until May 2008": a date still to come
+# or a deadline, not when the reported event happened.
+FUTURE_DATE = re.compile(
+    r"\b(?:until|till|will|would|shall|set\s+to|due\s+to|expected\s+to|ends?|hasta|vence)\b"
+    r"[^,;.]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -99,12 +107,18 @@ def extract_events(
     language: str = "en",
     title: str = "",
     url: str = "",
+    discovery: Discovery | None = None,
 ) -> list[ExtractedEvent]:
-    """Text in, events out: each with its excerpt's offsets into `body`."""
+    """Text in, events out: each with its excerpt's offsets into `body`.
+
+    Actors are the gazetteer's and those discovered in the body (`discover_entities`, run once
+    for the article unless the caller already did, to store the discovered actors first).
+    """
     if not is_on_topic(title, body, url, language):
         return []
     events: list[ExtractedEvent] = []
-    blocked = gazetteer.blocked_spans(body)
+    if discovery is None:
+        discovery = discover_entities(body, language=language, gazetteer=gazetteer)
     finder = trigger_finder(language)
     known_names = capitalised_inside_sentences(body)
     for sentence in split_sentences(body):
@@ -113,7 +127,7 @@ def extract_events(
         triggers = _told_triggers(body, finder.find(body, sentence.start, sentence.end), sentence)
         if not triggers or is_off_topic_sentence(sentence.text, language):
             continue
-        mentions = gazetteer.find_mentions(body, sentence.start, sentence.end, blocked=blocked)
+        mentions = discovery.mentions_in(sentence.start, sentence.end)
         names = _outside_quotes(
             body, find_names(body, sentence.start, sentence.end, language, known=known_names)
         )
@@ -202,7 +216,8 @@ def _clause_date(
     for placed in clause_dates(
         body, window_start, window_end, published=published, language=language
     ):
-        if REFERENCE_DATE.search(body, max(sentence.start, placed.start - 120), placed.start):
+        before = (body, max(sentence.start, placed.start - 120), placed.start)
+        if REFERENCE_DATE.search(*before) or FUTURE_DATE.search(*before):
             continue
         if attribution_from is not None and placed.start >= attribution_from:
             continue
@@ -275,7 +290,8 @@ def _candidate(body, sentence, mentions, names, trigger, kind, resolved, gazette
                 figures=tuple(extract_figures(body, sentence.start, sentence.end)),
             )
         ],
-        seed_actors=frozenset(actors),
+        # People, not organisations, decide which sentences tell of the same event.
+        seed_actors=frozenset(m.key for m in mentions if m.kind == "actor" and m.label != "ORG"),
         seed_countries=frozenset(countries),
         terms=key_terms(sentence.text, ignore=gazetteer.name_words),
     )

@@ -59,6 +59,7 @@ class ActorEntry:
     name: str
     names: tuple[str, ...]
     country: str | None = None  # ISO code
+    organisation: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +124,12 @@ class Gazetteer:
     actors: list[ActorEntry] = field(default_factory=list)
     countries: list[CountryEntry] = field(default_factory=list)
     places: bool = True
+    # Folded names and slugs of actors an editor rejected: never discovered again.
+    rejected: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self._by_form: dict[str, tuple[str, str]] = {}
+        self.organisations = {actor.key for actor in self.actors if actor.organisation}
         stored: dict[str, Place] = {}
         for country in self.countries:
             demonyms = set(country.demonyms)
@@ -145,7 +149,17 @@ class Gazetteer:
         self._country_name = {country.key: country.name for country in self.countries}
         self._pattern = _alternation(self._by_form)
         self._places = with_stored_names(package_index(), stored) if self.places else None
-        self.name_words = name_words({**dict.fromkeys(stored), **self._by_form})
+        # Organisations' words stay in the wording: events compare people, not organisations.
+        self.name_words = name_words(
+            [
+                *stored,
+                *(
+                    form
+                    for form, (_, key) in self._by_form.items()
+                    if key not in self.organisations
+                ),
+            ]
+        )
         self._blockers = _alternation({phrase: None for phrase in BLOCKING_PHRASES})
         self._country_forms: dict[str, str] | None = None
 
@@ -157,16 +171,23 @@ class Gazetteer:
             CountryEntry(key=c.code, name=c.name, names=tuple(c.names), demonyms=tuple(c.demonyms))
             for c in Country.objects.all()
         ]
-        actors = [
-            ActorEntry(
-                key=a.slug,
-                name=a.name,
-                names=tuple(a.names),
-                country=a.country.code if a.country else None,
+        from articles.extraction.places_lookup import fold
+
+        actors, rejected = [], set()
+        for actor in Actor.objects.select_related("country"):
+            if actor.status == Actor.Status.REJECTED:
+                rejected.update({actor.slug, *(fold(name) for name in actor.names)})
+                continue
+            actors.append(
+                ActorEntry(
+                    key=actor.slug,
+                    name=actor.name,
+                    names=tuple(actor.names),
+                    country=actor.country.code if actor.country else None,
+                    organisation=actor.category == Actor.Category.ORGANISATION,
+                )
             )
-            for a in Actor.objects.select_related("country")
-        ]
-        return cls(actors=actors, countries=countries)
+        return cls(actors=actors, countries=countries, rejected=frozenset(rejected))
 
     @classmethod
     def from_rows(cls, *, countries: list[dict], actors: list[dict]) -> "Gazetteer":
@@ -206,6 +227,8 @@ class Gazetteer:
         """Names and countries of actors discovered in an article, so titles can name them."""
         for entity in entities:
             self._actor_name.setdefault(entity.key, entity.name)
+            if entity.label == "ORG":
+                self.organisations.add(entity.key)
             if entity.country:
                 self._actor_country.setdefault(entity.key, entity.country)
 

@@ -8,13 +8,14 @@ names and demonyms; first-level regions from pycountry's ISO 3166-2 list.
 
 import gettext
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
 from articles.extraction.entity_tables import shared
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case and accents folded: "Arévalo", "AREVALO" and "arevalo" are one key."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -20,18 +20,37 @@ def _patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
     tables = tables_for(language)
     titles = "|".join(sorted(map(re.escape, tables.PERSON_TITLES), key=len, reverse=True))
     links = "|".join(map(re.escape, tables.COUNTRY_LINKS))
-    of_place = rf"(?:[ \t]+(?:{links})[ \t]+(?:la[ \t]+|el[ \t]+|the[ \t]+)?(?P<place>{_PLACE}))?"
+    of_place = rf"(?:[ \t]+(?:{links})[ \t]+(?:la[ \t]+|el[ \t]+|the[ \t]+)?(?P<place>{_PLACE}))"
     before = re.compile(
         rf"(?<![\w])(?:(?P<dem1>{_DEMONYM})[ \t]+)?(?P<title>{titles})"
-        rf"(?:[ \t]+(?P<dem2>{_DEMONYM}))?{of_place}[ \t]*,?[ \t]*$",
+        rf"(?:{of_place}|[ \t]+(?P<dem2>{_DEMONYM}))?[ \t]*,?[ \t]*$",
         re.IGNORECASE,
     )
     after = re.compile(
         rf"[ \t]*,[ \t]*(?:(?:el|la|the|a|an|former|ex)[ \t]+)?(?:(?P<dem1>{_DEMONYM})[ \t]+)?"
-        rf"(?P<title>{titles})(?![\w])(?:[ \t]+(?P<dem2>{_DEMONYM}))?{of_place}",
+        rf"(?P<title>{titles})(?![\w])(?:{of_place}|[ \t]+(?P<dem2>{_DEMONYM}))?",
         re.IGNORECASE,
     )
     return before, after
+
+
+def titles_before(text: str, language: str, start: int) -> bool:
+    """Whether a word of a title stands in the WINDOW characters before `start`: a set lookup
+    per word, so that the title pattern runs only where it can match."""
+    words = _title_words(language)
+    for word in text[max(0, start - WINDOW) : start].lower().split():
+        word = word.strip(",.;:()\"'“”«»")
+        if word in words or word.rstrip("s") in words:
+            return True
+    return False
+
+
+@cache
+def _title_words(language: str) -> frozenset[str]:
+    tables = tables_for(language)
+    return frozenset(
+        word.strip(".") for title in tables.PERSON_TITLES for word in title.split()
+    ) | frozenset(tables.PERSON_TITLES)
 
 
 def role_around(
@@ -40,7 +59,9 @@ def role_around(
     """(role, country code) from a title just before text[start:end] or an apposition just
     after it; ("", None) when neither is there."""
     before, after = _patterns(language)
-    match = before.search(text, max(0, start - WINDOW), start)
+    match = None
+    if titles_before(text, language, start):
+        match = before.search(text, max(0, start - WINDOW), start)
     if match is None:
         match = after.match(text, end, min(len(text), end + WINDOW))
     if match is None:

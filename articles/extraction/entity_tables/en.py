@@ -1,7 +1,7 @@
 """English: the words that make a capitalised run a person, an organisation or neither."""
 
 PERSON_PARTICLES = {"de", "del", "la", "van", "von", "der", "den", "da", "dos", "di", "bin", "al"}
-ORGANISATION_CONNECTORS = {"of", "for", "and", "the", "on", "de", "in"}
+ORGANISATION_CONNECTORS = {"of", "for", "and", "the", "de"}
 
 # A run that starts with one of these names an organisation ("Ministry of Defence").
 ORGANISATION_HEADS = {

@@ -81,7 +81,6 @@ KNOWN_ORGANISATIONS = {
     "Radio Wales",
     "EL PAÍS",
     "Chilevisión",
-    "Mega",
     "Cadem",
     "Criteria",
     "Estado Mayor Conjunto",
