@@ -27,7 +27,7 @@ from articles.extraction.participants import (
 from articles.extraction.relevance import is_off_topic_sentence, is_on_topic
 from articles.extraction.sentences import split_sentences
 from articles.extraction.titles import event_title
-from articles.extraction.triggers import Trigger, main_kind, trigger_finder
+from articles.extraction.triggers import Trigger, trigger_finder
 
 # "the transfer of 238 members", "has transferred a total of 232 migrants".
 COUNTED_TRANSFER = re.compile(
@@ -41,14 +41,32 @@ REFERENCE_DATE = re.compile(r"\b(?:since|desde)\b[^,;.]{3,80}$", re.IGNORECASE)
 # "…were arrested, authorities said on Thursday": the attribution after the act and its date
 # belong to the saying, not to the act.
 ATTRIBUTION_START = re.compile(r",\s*(?:\w+\s+){0,3}$")
+# Word endings that are nouns in both languages: "deportations", "movilizaciones", "allanamiento".
+NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ción|ciones|sión|siones|mientos?)$")
+# Verbs that tell the act their object names: "held a meeting", "declared a state of emergency".
+LIGHT_VERB = re.compile(
+    r"\b(?:held|holds?|made|makes|staged|led|declared|declares|announced|announces|imposed|"
+    r"sostuvo|sostuvieron|realizó|realizaron|celebró|encabezó|convocó|protagonizó|hizo|"
+    r"hicieron|decretó|declaró|anunció|impuso)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# Past and future verb forms in both languages ("visited", "anunció", "aprobaron", "detendrá").
+VERB_FORM = re.compile(r"(?:ed|ó|aron|ieron|ió|ará|arán|erá|erán|irá|irán|ado|ido)$")
+IRREGULAR_VERBS = frozenset(
+    """met meets told wrote shot sworn detuvo detuvieron eligió eligieron dijo dijeron
+    sostuvo hizo""".split()
+)
+# Verbs that perform what they name: "declared a state of emergency", "anunció una reunión".
+PERFORMATIVE = re.compile(r"(?i)(?:announc|declar|anunci|decret|confirm)")
 # A quotation: "…", “…”, «…» (an unclosed one runs to the sentence's end).
 QUOTATION = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)', re.MULTILINE)
 # A trigger used as a noun: "the meeting", "su visita", "Bullrich’s visit".
 NOUN_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|la|las|el|los|una|un|unas"
+    r"(?:\b(?i:the|a|an|this|that|these|those|his|her|their|its|our|la|las|el|los|una|un|unas"
     r"|unos|su|sus|esta|este|estas|estos|del|al|nuestra|nuestro)"
-    r"|['’]s)\s+(?:[a-záéíóúñ]+\s+)?$",
-    re.IGNORECASE,
+    r"|['’]s)\s+(?:(?:[A-Z]{2,}|[a-záéíóúñü]+(?:al|ic|ive|ous|ary|ada|ado|iva|ivo)|first|new|"
+    r"brief|recent|historic|second|last|planned|private|surprise|primera|primer|nueva|nuevo|"
+    r"breve|reciente|segunda|última|privada|gran)\s+){0,2}$"
 )
 # "dijo … en la visita del presidente Bukele", "said during the meeting": an event noun in a
 # prepositional phrase after a verb of saying is the occasion of the statement, and an event
@@ -164,23 +182,42 @@ def _told_triggers(body: str, triggers: list[Trigger], sentence) -> list[Trigger
 
 
 def _clause_events(body: str, triggers: list[Trigger]) -> list[tuple[Trigger, str]]:
-    """The events a sentence tells: its most specific act; but when a verb of saying comes
-    first and the act is only named by a noun ("Villatoro said that Bullrich's visit is the
-    result of the meeting"), the statement; and both when the noun is the statement's occasion
-    ("Trump dijo esta mañana en la visita del presidente Bukele")."""
-    kind = main_kind(triggers)
-    main = next(trigger for trigger in triggers if trigger.kind == kind)
-    saying = next((t for t in triggers if t.kind == STATEMENT and t.end <= main.start), None)
-    saying = saying or next((t for t in triggers if t.kind == STATEMENT), None)
-    if (
-        kind == STATEMENT
-        or saying is None
-        or not NOUN_BEFORE.search(body, max(0, main.start - 25), main.start)
-    ):
-        return [(main, kind)]
+    """The events a sentence tells. Its act is the first told by a verb ("Bukele met Trump to
+    discuss the CECOT agreement" is a meeting), else the first told by a noun ("a
+    meeting …, talking about the deportations"). When a verb of saying tells only of an act's
+    noun ("Villatoro said that Bullrich's visit is the result of the meeting"), the statement
+    is the event, and both are when the noun is the statement's occasion ("Trump dijo esta
+    mañana en la visita del presidente Bukele"). Declaring and announcing perform the act
+    they name ("declared a state of emergency" is the policy)."""
+    acts = [t for t in triggers if t.kind != STATEMENT]
+    sayings = [t for t in triggers if t.kind == STATEMENT]
+    if not acts:
+        return [(sayings[0], STATEMENT)]
+    verbs = [t for t in acts if _verb_use(body, t)]
+    if verbs:
+        return [(verbs[0], verbs[0].kind)]
+    main = acts[0]
+    reporting = [t for t in sayings if not PERFORMATIVE.match(t.word)]
+    if not reporting or not _noun_use(body, main):
+        return [(main, main.kind)]
     if OCCASION.search(body, max(0, main.start - 30), main.start):
-        return [(saying, STATEMENT), (main, kind)]
-    return [(saying, STATEMENT)]
+        return [(reporting[0], STATEMENT), (main, main.kind)]
+    return [(reporting[0], STATEMENT)]
+
+
+def _verb_use(body: str, trigger: Trigger) -> bool:
+    """A trigger that tells the act: a past or future verb form ("met", "detuvo", "visited",
+    "aprobaron"), or a noun after a light or performative verb ("held a meeting", "declared a
+    state of emergency", "sostuvo una reunión")."""
+    if VERB_FORM.search(trigger.word) or trigger.word.lower() in IRREGULAR_VERBS:
+        return not _noun_use(body, trigger)
+    return bool(LIGHT_VERB.search(body[max(0, trigger.start - 40) : trigger.start]))
+
+
+def _noun_use(body: str, trigger: Trigger) -> bool:
+    """A trigger that names the act ("the visit", "deportations", "su visita")."""
+    window = body[max(0, trigger.start - 40) : trigger.start]
+    return bool(NOUN_ENDING.search(trigger.word) or NOUN_BEFORE.search(window))
 
 
 def _clause_date(

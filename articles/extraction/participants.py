@@ -122,7 +122,9 @@ class _Run:
 def capitalised_inside_sentences(body: str) -> frozenset[str]:
     """Words the article writes capitalised after another word: its names, not sentence
     openers ("Emplazado", "Desde")."""
-    return frozenset(m.group(1) for m in re.finditer(rf"[\w,]\s+([{_UPPER}][\w'’-]+)", body))
+    return frozenset(
+        POSSESSIVE.sub("", m.group(1)) for m in re.finditer(rf"[\w,]\s+([{_UPPER}][\w'’-]+)", body)
+    )
 
 
 def assign_roles(
