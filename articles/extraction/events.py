@@ -23,6 +23,7 @@ from articles.extraction.participants import (
     assign_roles,
     capitalised_inside_sentences,
     find_names,
+    pronoun_subject,
 )
 from articles.extraction.relevance import is_off_topic_sentence, is_on_topic
 from articles.extraction.sentences import split_sentences
@@ -124,6 +125,7 @@ def extract_events(
     blocked = gazetteer.blocked_spans(body)
     finder = trigger_finder(language)
     known_names = capitalised_inside_sentences(body)
+    last_agents: list[str] = []
     for sentence in split_sentences(body):
         if not SENTENCE_END.search(sentence.text):
             continue  # a heading, not a sentence
@@ -144,8 +146,15 @@ def extract_events(
             candidate = _candidate(
                 body, sentence, mentions, names, trigger, kind, resolved, gazetteer
             )
+            if (
+                not candidate.agents
+                and last_agents
+                and pronoun_subject(body, sentence.start, trigger.start)
+            ):
+                candidate.agents = list(last_agents)  # "He said": the one spoken of last
             if kind == STATEMENT and not (candidate.agents or candidate.seed_actors):
                 continue  # words without a speaker are no news item
+            last_agents = candidate.agents or last_agents
             _merge_or_append(events, candidate)
     return events
 
