@@ -5,6 +5,7 @@ article that tell of the same event merged into one event."""
 
 import datetime
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from articles.extraction.corroboration import key_terms, similarity
@@ -25,7 +26,7 @@ from articles.extraction.participants import (
     find_names,
     pronoun_subject,
 )
-from articles.extraction.relevance import is_off_topic_sentence, is_on_topic
+from articles.extraction.relevance import is_on_topic, off_topic_positions
 from articles.extraction.sentences import split_sentences
 from articles.extraction.titles import event_title
 from articles.extraction.triggers import Trigger, trigger_finder
@@ -61,6 +62,7 @@ IRREGULAR_VERBS = frozenset(
 PERFORMATIVE = re.compile(r"(?i)(?:announc|declar|anunci|decret|confirm)")
 # A quotation: "…", “…”, «…» (an unclosed one runs to the sentence's end).
 QUOTATION = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)', re.MULTILINE)
+QUOTE_MARK = re.compile(r'["“«]')
 # A trigger used as a noun: "the meeting", "su visita", "Bullrich’s visit".
 NOUN_BEFORE = re.compile(
     r"(?:\b(?i:the|a|an|this|that|these|those|his|her|their|its|our|la|las|el|los|una|un|unas"
@@ -126,11 +128,17 @@ def extract_events(
     finder = trigger_finder(language)
     known_names = capitalised_inside_sentences(body)
     last_agents: list[str] = []
+    all_triggers = finder.find(body)
+    off_topic = off_topic_positions(body, language)
+    starts = [trigger.start for trigger in all_triggers]
     for sentence in split_sentences(body):
         if not SENTENCE_END.search(sentence.text):
             continue  # a heading, not a sentence
-        triggers = _told_triggers(body, finder.find(body, sentence.start, sentence.end), sentence)
-        if not triggers or is_off_topic_sentence(sentence.text, language):
+        in_sentence = all_triggers[
+            bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
+        ]
+        triggers = _told_triggers(body, in_sentence, sentence)
+        if not triggers or _holds(off_topic, sentence):
             continue
         mentions = gazetteer.find_mentions(body, sentence.start, sentence.end, blocked=blocked)
         names = _outside_quotes(
@@ -159,12 +167,20 @@ def extract_events(
     return events
 
 
+def _holds(positions: list[int], sentence) -> bool:
+    index = bisect_left(positions, sentence.start)
+    return index < len(positions) and positions[index] < sentence.end
+
+
 def _outside_quotes(body: str, names: list) -> list:
     """Names a speaker quotes are what they speak of, not who takes part."""
     if not names:
         return names
     start, end = names[0].start, names[-1].end
-    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(body, _line_start(body, start), end)]
+    line_start = _line_start(body, start)
+    if not QUOTE_MARK.search(body, line_start, end):
+        return names
+    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(body, line_start, end)]
     return [n for n in names if not any(a < n.start < b for a, b in quoted)]
 
 
@@ -178,7 +194,11 @@ def _told_triggers(body: str, triggers: list[Trigger], sentence) -> list[Trigger
     ("las declaraciones", "the statement")."""
     if not triggers:
         return triggers
-    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(body, sentence.start, sentence.end)]
+    quoted = []
+    if QUOTE_MARK.search(sentence.text):
+        quoted = [
+            (m.start(), m.end()) for m in QUOTATION.finditer(body, sentence.start, sentence.end)
+        ]
     return [
         trigger
         for trigger in triggers

@@ -66,7 +66,13 @@ def find_names(
     titles = _TITLES.get(language, _TITLES["en"])
     names = []
     for match in _name_runs(text, start, end):
-        tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group())]
+        run = match.group()
+        if " " not in run:  # one word, the usual case: no titles to trim inside it
+            if _plain(run) in skip:
+                continue
+            tokens = [(0, len(run))]
+        else:
+            tokens = [(m.start(), m.end()) for m in TOKEN.finditer(run)]
         offset = match.start()
         while tokens and _plain(match.group()[tokens[0][0] : tokens[0][1]]) in skip:
             tokens.pop(0)
@@ -91,6 +97,7 @@ def find_names(
 
 
 POSSESSIVE = re.compile(r"['’]s\b")
+TOKEN = re.compile(r"\S+")
 
 
 def _name_runs(text: str, start: int, end: int):
