@@ -244,3 +244,49 @@ def test_every_figure_holds_the_part_its_pattern_is_skipped_without():
         assert matches
         if needed is not None:
             assert all(needed.search(match.group()) for match in matches)
+
+
+def summary(**fields):
+    from articles.extraction.corroboration import EventSummary
+
+    values = dict(
+        event_type="meeting",
+        date=datetime.date(2025, 4, 21),
+        precision="day",
+        actors=frozenset({"javier-milei"}),
+        countries=frozenset({"AR", "US"}),
+        home_countries=frozenset({"AR"}),
+        terms=frozenset({"bessent", "tesoro", "swap"}),
+        published=frozenset({datetime.date(2025, 4, 22)}),
+    )
+    values.update(fields)
+    return EventSummary(**values)
+
+
+def test_a_report_published_before_the_events_date_never_joins_it():
+    from articles.extraction.corroboration import match_score
+
+    meeting = summary()
+    assert match_score(summary(), meeting) is not None
+    early = summary(
+        date=None, precision="unknown", published=frozenset({datetime.date(2025, 4, 15)})
+    )
+    assert match_score(early, meeting) is None
+    assert match_score(meeting, early) is None
+
+
+def test_reports_without_people_never_join_on_countries_alone():
+    from articles.extraction.corroboration import match_score
+
+    doctors = summary(
+        event_type="statement", actors=frozenset(), countries=frozenset({"CL"}),
+        date=None, precision="unknown", terms=frozenset({"colegio", "médico"}),
+    )  # fmt: skip
+    harvest = summary(
+        event_type="statement", actors=frozenset(), countries=frozenset({"CL"}),
+        date=None, precision="unknown", terms=frozenset({"cosecha", "médico"}),
+    )  # fmt: skip
+    assert match_score(doctors, harvest) is None
+    same_day = summary(actors=frozenset(), countries=frozenset({"CL"}), terms=frozenset({"x"}))
+    assert match_score(same_day, summary(actors=frozenset(), countries=frozenset({"CL"}),
+                                         terms=frozenset({"x", "y"}))) is not None  # fmt: skip

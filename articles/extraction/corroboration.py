@@ -96,12 +96,17 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
 def match_score(new: EventSummary, old: EventSummary) -> float | None:
     """How surely two events are one (higher is surer), or None when they must stay apart.
 
-    Same type; the same people (or, without people, the same countries); for visits, the same
-    destination; dates compatible at their precision; and similar wording, more of it the less
-    the dates say. Dates a few days apart are allowed only for near-identical wording, and the
-    event is then disputed; two visits by one person months apart never merge.
+    Same type; never a report published before the event's date; the same people (or, without
+    them, the same countries on the same day or the same story's names; never countries alone);
+    for
+    visits, the same destination; dates compatible at their precision; and similar wording,
+    more of it the less the dates say. Dates a few days apart are allowed only for
+    near-identical wording, and the event is then disputed; two visits by one person months
+    apart never merge.
     """
     if new.event_type != old.event_type:
+        return None
+    if _reported_before(new, old) or _reported_before(old, new):
         return None
     if new.actors and old.actors:
         if not new.actors & old.actors:
@@ -112,7 +117,10 @@ def match_score(new: EventSummary, old: EventSummary) -> float | None:
             new.actors <= old.actors or old.actors <= new.actors
         ):
             return None
-    elif not new.countries & old.countries:
+    elif not _same_place_and_day(new, old) and not _same_story(new, old):
+        # Without people on one side, the same place on the same day, or shared countries and
+        # the same story's names: countries alone join nothing (a doctors' association and a
+        # harvest report both "in Chile").
         return None
     if new.event_type == "visit":
         new_abroad, old_abroad = (
@@ -135,6 +143,32 @@ def match_score(new: EventSummary, old: EventSummary) -> float | None:
     if days_apart <= MAX_DAYS_APART_FOR_A_DATE_DISPUTE and score >= 0.7 and shared >= 4:
         return score / 2
     return None
+
+
+def _reported_before(report: EventSummary, event: EventSummary) -> bool:
+    """An article cannot report an event dated after it was published (one of 15 April cannot
+    report a meeting of 21 April)."""
+    if not report.published or event.date is None or event.precision == UNKNOWN:
+        return False
+    first_day, _ = period(event.date, event.precision)
+    return max(report.published) < first_day
+
+
+def _same_place_and_day(new: EventSummary, old: EventSummary) -> bool:
+    return (
+        not new.actors
+        and not old.actors
+        and bool(new.countries)
+        and new.countries == old.countries
+        and new.date is not None
+        and (new.date, new.precision) == (old.date, old.precision)
+        and new.precision == "day"
+    )
+
+
+def _same_story(new: EventSummary, old: EventSummary) -> bool:
+    score, shared = similarity(new.terms, old.terms)
+    return bool(new.countries & old.countries) and score >= 0.5 and shared >= 2
 
 
 def _published_far_apart(new: frozenset, old: frozenset) -> bool:

@@ -5,6 +5,7 @@ article that tell of the same event merged into one event."""
 
 import datetime
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from articles.extraction.corroboration import key_terms, similarity
@@ -24,11 +25,12 @@ from articles.extraction.participants import (
     assign_roles,
     capitalised_inside_sentences,
     find_names,
+    pronoun_subject,
 )
-from articles.extraction.relevance import is_off_topic_sentence, is_on_topic
+from articles.extraction.relevance import is_on_topic, off_topic_positions
 from articles.extraction.sentences import split_sentences
 from articles.extraction.titles import event_title
-from articles.extraction.triggers import Trigger, main_kind, trigger_finder
+from articles.extraction.triggers import Trigger, trigger_finder
 
 # "the transfer of 238 members", "has transferred a total of 232 migrants".
 COUNTED_TRANSFER = re.compile(
@@ -42,14 +44,33 @@ REFERENCE_DATE = re.compile(r"\b(?:since|desde)\b[^,;.]{3,80}$", re.IGNORECASE)
 # "…were arrested, authorities said on Thursday": the attribution after the act and its date
 # belong to the saying, not to the act.
 ATTRIBUTION_START = re.compile(r",\s*(?:\w+\s+){0,3}$")
+# Word endings that are nouns in both languages: "deportations", "movilizaciones", "allanamiento".
+NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ción|ciones|sión|siones|mientos?)$")
+# Verbs that tell the act their object names: "held a meeting", "declared a state of emergency".
+LIGHT_VERB = re.compile(
+    r"\b(?:held|holds?|made|makes|staged|led|declared|declares|announced|announces|imposed|"
+    r"sostuvo|sostuvieron|realizó|realizaron|celebró|encabezó|convocó|protagonizó|hizo|"
+    r"hicieron|decretó|declaró|anunció|impuso)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# Past and future verb forms in both languages ("visited", "anunció", "aprobaron", "detendrá").
+VERB_FORM = re.compile(r"(?:ed|ó|aron|ieron|ió|ará|arán|erá|erán|irá|irán|ado|ido)$")
+IRREGULAR_VERBS = frozenset(
+    """met meets told wrote shot sworn detuvo detuvieron eligió eligieron dijo dijeron
+    sostuvo hizo""".split()
+)
+# Verbs that perform what they name: "declared a state of emergency", "anunció una reunión".
+PERFORMATIVE = re.compile(r"(?i)(?:announc|declar|anunci|decret|confirm)")
 # A quotation: "…", “…”, «…» (an unclosed one runs to the sentence's end).
 QUOTATION = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)', re.MULTILINE)
+QUOTE_MARK = re.compile(r'["“«]')
 # A trigger used as a noun: "the meeting", "su visita", "Bullrich’s visit".
 NOUN_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|la|las|el|los|una|un|unas"
+    r"(?:\b(?i:the|a|an|this|that|these|those|his|her|their|its|our|la|las|el|los|una|un|unas"
     r"|unos|su|sus|esta|este|estas|estos|del|al|nuestra|nuestro)"
-    r"|['’]s)\s+(?:[a-záéíóúñ]+\s+)?$",
-    re.IGNORECASE,
+    r"|['’]s)\s+(?:(?:[A-Z]{2,}|[a-záéíóúñü]+(?:al|ic|ive|ous|ary|ada|ado|iva|ivo)|first|new|"
+    r"brief|recent|historic|second|last|planned|private|surprise|primera|primer|nueva|nuevo|"
+    r"breve|reciente|segunda|última|privada|gran)\s+){0,2}$"
 )
 # "dijo … en la visita del presidente Bukele", "said during the meeting": an event noun in a
 # prepositional phrase after a verb of saying is the occasion of the statement, and an event
@@ -121,11 +142,18 @@ def extract_events(
         discovery = discover_entities(body, language=language, gazetteer=gazetteer)
     finder = trigger_finder(language)
     known_names = capitalised_inside_sentences(body)
+    last_agents: list[str] = []
+    all_triggers = finder.find(body)
+    off_topic = off_topic_positions(body, language)
+    starts = [trigger.start for trigger in all_triggers]
     for sentence in split_sentences(body):
         if not SENTENCE_END.search(sentence.text):
             continue  # a heading, not a sentence
-        triggers = _told_triggers(body, finder.find(body, sentence.start, sentence.end), sentence)
-        if not triggers or is_off_topic_sentence(sentence.text, language):
+        in_sentence = all_triggers[
+            bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
+        ]
+        triggers = _told_triggers(body, in_sentence, sentence)
+        if not triggers or _holds(off_topic, sentence):
             continue
         mentions = discovery.mentions_in(sentence.start, sentence.end)
         names = _outside_quotes(
@@ -138,10 +166,22 @@ def extract_events(
             candidate = _candidate(
                 body, sentence, mentions, names, trigger, kind, resolved, gazetteer
             )
+            if (
+                not candidate.agents
+                and last_agents
+                and pronoun_subject(body, sentence.start, trigger.start)
+            ):
+                candidate.agents = list(last_agents)  # "He said": the one spoken of last
             if kind == STATEMENT and not (candidate.agents or candidate.seed_actors):
                 continue  # words without a speaker are no news item
+            last_agents = candidate.agents or last_agents
             _merge_or_append(events, candidate)
     return events
+
+
+def _holds(positions: list[int], sentence) -> bool:
+    index = bisect_left(positions, sentence.start)
+    return index < len(positions) and positions[index] < sentence.end
 
 
 def _outside_quotes(body: str, names: list) -> list:
@@ -149,7 +189,10 @@ def _outside_quotes(body: str, names: list) -> list:
     if not names:
         return names
     start, end = names[0].start, names[-1].end
-    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(body, _line_start(body, start), end)]
+    line_start = _line_start(body, start)
+    if not QUOTE_MARK.search(body, line_start, end):
+        return names
+    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(body, line_start, end)]
     return [n for n in names if not any(a < n.start < b for a, b in quoted)]
 
 
@@ -163,7 +206,11 @@ def _told_triggers(body: str, triggers: list[Trigger], sentence) -> list[Trigger
     ("las declaraciones", "the statement")."""
     if not triggers:
         return triggers
-    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(body, sentence.start, sentence.end)]
+    quoted = []
+    if QUOTE_MARK.search(sentence.text):
+        quoted = [
+            (m.start(), m.end()) for m in QUOTATION.finditer(body, sentence.start, sentence.end)
+        ]
     return [
         trigger
         for trigger in triggers
@@ -176,23 +223,42 @@ def _told_triggers(body: str, triggers: list[Trigger], sentence) -> list[Trigger
 
 
 def _clause_events(body: str, triggers: list[Trigger]) -> list[tuple[Trigger, str]]:
-    """The events a sentence tells: its most specific act; but when a verb of saying comes
-    first and the act is only named by a noun ("Villatoro said that Bullrich's visit is the
-    result of the meeting"), the statement; and both when the noun is the statement's occasion
-    ("Trump dijo esta mañana en la visita del presidente Bukele")."""
-    kind = main_kind(triggers)
-    main = next(trigger for trigger in triggers if trigger.kind == kind)
-    saying = next((t for t in triggers if t.kind == STATEMENT and t.end <= main.start), None)
-    saying = saying or next((t for t in triggers if t.kind == STATEMENT), None)
-    if (
-        kind == STATEMENT
-        or saying is None
-        or not NOUN_BEFORE.search(body, max(0, main.start - 25), main.start)
-    ):
-        return [(main, kind)]
+    """The events a sentence tells. Its act is the first told by a verb ("Bukele met Trump to
+    discuss the CECOT agreement" is a meeting), else the first told by a noun ("a
+    meeting …, talking about the deportations"). When a verb of saying tells only of an act's
+    noun ("Villatoro said that Bullrich's visit is the result of the meeting"), the statement
+    is the event, and both are when the noun is the statement's occasion ("Trump dijo esta
+    mañana en la visita del presidente Bukele"). Declaring and announcing perform the act
+    they name ("declared a state of emergency" is the policy)."""
+    acts = [t for t in triggers if t.kind != STATEMENT]
+    sayings = [t for t in triggers if t.kind == STATEMENT]
+    if not acts:
+        return [(sayings[0], STATEMENT)]
+    verbs = [t for t in acts if _verb_use(body, t)]
+    if verbs:
+        return [(verbs[0], verbs[0].kind)]
+    main = acts[0]
+    reporting = [t for t in sayings if not PERFORMATIVE.match(t.word)]
+    if not reporting or not _noun_use(body, main):
+        return [(main, main.kind)]
     if OCCASION.search(body, max(0, main.start - 30), main.start):
-        return [(saying, STATEMENT), (main, kind)]
-    return [(saying, STATEMENT)]
+        return [(reporting[0], STATEMENT), (main, main.kind)]
+    return [(reporting[0], STATEMENT)]
+
+
+def _verb_use(body: str, trigger: Trigger) -> bool:
+    """A trigger that tells the act: a past or future verb form ("met", "detuvo", "visited",
+    "aprobaron"), or a noun after a light or performative verb ("held a meeting", "declared a
+    state of emergency", "sostuvo una reunión")."""
+    if VERB_FORM.search(trigger.word) or trigger.word.lower() in IRREGULAR_VERBS:
+        return not _noun_use(body, trigger)
+    return bool(LIGHT_VERB.search(body[max(0, trigger.start - 40) : trigger.start]))
+
+
+def _noun_use(body: str, trigger: Trigger) -> bool:
+    """A trigger that names the act ("the visit", "deportations", "su visita")."""
+    window = body[max(0, trigger.start - 40) : trigger.start]
+    return bool(NOUN_ENDING.search(trigger.word) or NOUN_BEFORE.search(window))
 
 
 def _clause_date(

@@ -23,6 +23,11 @@ PLACE_BEFORE = re.compile(r"(?:\b(?:en|in|at|a|to|desde|from|hacia)\s+(?:la\s+|e
 SPEAKER_GAP = 40
 CLAUSE_BREAK = re.compile(r"[;«»“”\"]|\s[—–-]\s")
 SUBJECT_BREAK = re.compile(r";|\s[—–]\s")
+# The speaker follows the verb after a quotation: «…», dijo el senador; "…," said Mr Thomas.
+INVERSION = re.compile(r"[”\"»’']\s*,?\s*$|,\s*$")
+# Verbs whose object is who was spoken to, not who spoke: "told BBC Wales", "wrote to Blair".
+ADDRESSEE_VERB = re.compile(r"(?i)(?:told|tells|tell|wrote|writes|asked|asks)\b")
+PRONOUN_SUBJECT = re.compile(r"(?i)\b(?:he|she|they|él|ella|ellos|ellas)\s+(?:\w+\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +66,13 @@ def find_names(
     titles = _TITLES.get(language, _TITLES["en"])
     names = []
     for match in _name_runs(text, start, end):
-        tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group())]
+        run = match.group()
+        if " " not in run:  # one word, the usual case: no titles to trim inside it
+            if _plain(run) in skip:
+                continue
+            tokens = [(0, len(run))]
+        else:
+            tokens = [(m.start(), m.end()) for m in TOKEN.finditer(run)]
         offset = match.start()
         while tokens and _plain(match.group()[tokens[0][0] : tokens[0][1]]) in skip:
             tokens.pop(0)
@@ -86,6 +97,7 @@ def find_names(
 
 
 POSSESSIVE = re.compile(r"['’]s\b")
+TOKEN = re.compile(r"\S+")
 
 
 def _name_runs(text: str, start: int, end: int):
@@ -122,7 +134,9 @@ class _Run:
 def capitalised_inside_sentences(body: str) -> frozenset[str]:
     """Words the article writes capitalised after another word: its names, not sentence
     openers ("Emplazado", "Desde")."""
-    return frozenset(m.group(1) for m in re.finditer(rf"[\w,]\s+([{_UPPER}][\w'’-]+)", body))
+    return frozenset(
+        POSSESSIVE.sub("", m.group(1)) for m in re.finditer(rf"[\w,]\s+([{_UPPER}][\w'’-]+)", body)
+    )
 
 
 def assign_roles(
@@ -144,11 +158,22 @@ def assign_roles(
             place = place or name.text
         else:
             people.append(name)
-    agent = _after_trigger(text, people, trigger_end, kind)
+    inverted = kind == STATEMENT and INVERSION.search(
+        text, max(sentence_start, trigger_start - 4), trigger_start
+    )
+    addressee = ADDRESSEE_VERB.match(text, trigger_start)
+    agent = None
+    if inverted or kind != STATEMENT:
+        agent = _after_trigger(text, people, trigger_end, kind)
     if agent is None:
         agent = _before_trigger(text, people, trigger_start)
-    if agent is None and kind == STATEMENT:
-        agent = next((name for name in people if name.start >= trigger_end), None)
+    if (
+        agent is None
+        and kind == STATEMENT
+        and not addressee
+        and not pronoun_subject(text, sentence_start, trigger_start)
+    ):
+        agent = _after_trigger(text, people, trigger_end, kind)
     agents = [agent.text] if agent else []
     others = list(dict.fromkeys(n.text for n in people if n is not agent and n.text not in agents))
     return Roles(agents=agents, others=others, place=place)
@@ -179,6 +204,17 @@ def _before_trigger(text: str, people: list[Name], trigger_start: int) -> Name |
     if SUBJECT_BREAK.search(text, nearest.end, trigger_start):
         return None
     return nearest
+
+
+def _pronoun_subject(text: str, sentence_start: int, trigger_start: int) -> bool:
+    return bool(
+        PRONOUN_SUBJECT.search(text, max(sentence_start, trigger_start - 25), trigger_start)
+    )
+
+
+def pronoun_subject(text: str, sentence_start: int, trigger_start: int) -> bool:
+    """ "He said", "ella afirmó": the speaker is whoever the article spoke of last."""
+    return _pronoun_subject(text, sentence_start, trigger_start)
 
 
 def _plain(token: str) -> str:
