@@ -25,6 +25,8 @@ import httpx
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from ingest.errors import FetchError
+
 DEFAULTS = {
     "FETCH_CONNECT_TIMEOUT": 5.0,
     "FETCH_READ_TIMEOUT": 15.0,
@@ -43,10 +45,6 @@ XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)
 # Browsers read these labels as Windows-1252 (WHATWG Encoding Standard); so do we, so that a
 # page that says Latin-1 and uses curly quotes (0x93, 0x94) is read as its readers see it.
 WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii"}
-
-
-class FetchError(Exception):
-    """The page could not be fetched; the message says why, for the editor."""
 
 
 def setting(name: str):

@@ -3,7 +3,8 @@ all against the tests' own server."""
 
 import pytest
 
-from ingest.fetching import FetchError, declared_encoding, fetch, is_public_address
+from ingest.errors import FetchError
+from ingest.fetching import declared_encoding, fetch, is_public_address
 
 
 def test_fetches_a_page_with_an_honest_user_agent(web_server):
