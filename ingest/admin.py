@@ -8,6 +8,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 
 from ingest.models import RunEntry, Source, SourceRun
 
@@ -199,4 +201,26 @@ class SourceRunAdmin(admin.ModelAdmin):
             ngettext("%(count)s item queued again.", "%(count)s items queued again.", count)
             % {"count": count},
             level=level,
+        )
+
+
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class JobAdmin(DBTaskResultAdmin):
+    """django-tasks-db's list of jobs (status, when, the traceback of a failure), plus retry."""
+
+    actions = ["retry"]
+
+    @admin.action(description=_("Run the selected failed jobs again"), permissions=["view"])
+    def retry(self, request, queryset) -> None:
+        failed = list(queryset.failed())
+        for job in failed:
+            job.task.enqueue(*job.args_kwargs["args"], **job.args_kwargs["kwargs"])
+        self.message_user(
+            request,
+            ngettext("%(count)s job queued again.", "%(count)s jobs queued again.", len(failed))
+            % {"count": len(failed)},
+            level=messages.SUCCESS if failed else messages.WARNING,
         )

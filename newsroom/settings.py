@@ -54,8 +54,8 @@ INSTALLED_APPS = [
     "timeline",
     "editorial",
     "search",
-    "ingest",
     "django_tasks_db",
+    "ingest",
 ]
 
 MIDDLEWARE = [
