@@ -54,6 +54,23 @@ DATELINE_LEFTOVERS = {
     "es": ("publicado", "publicado el", "actualizado", "actualizado el", "fecha"),
 }
 
+# A link to another story set inside the text ("Read also: …"), dropped when the paragraph
+# starts with one of these and is short.
+READ_ALSO_PREFIXES = {
+    "en": ("read also", "also read", "read more:", "see also", "related:", "more on this story"),
+    "es": (
+        "lee también",
+        "lea también",
+        "te puede interesar",
+        "leer más:",
+        "ver también",
+        "relacionado:",
+        "relacionada:",
+        "puedes leer",
+    ),
+}
+READ_ALSO_MAX_LENGTH = 200
+
 # og:type values and schema.org types of pages that are not articles.
 VIDEO_PAGE_TYPES = ("video", "videoobject")
 INDEX_PAGE_TYPES = ("collectionpage", "itemlist", "searchresultspage", "website", "webpage")

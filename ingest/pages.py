@@ -22,12 +22,14 @@ from ingest.page_markers import (
     DATELINE_LEFTOVERS,
     INDEX_PAGE_TYPES,
     PAYWALL_MARKERS,
+    READ_ALSO_MAX_LENGTH,
+    READ_ALSO_PREFIXES,
     VIDEO_PAGE_TYPES,
     all_markers,
 )
 
 NOT_PAGE_TYPES = {"organization", "newsmediaorganization", "person", "breadcrumblist", "website"}
-MIN_ARTICLE_WORDS = 60
+MIN_ARTICLE_WORDS = 40
 SHORT_STUB_WORDS = 200  # a paywall or consent wall with more text than this is an article
 DATE_META = (
     "article:published_time",
@@ -132,7 +134,14 @@ def _refuse_non_articles(article: ExtractedArticle, page_type: str, structured: 
 def _paragraphs(text: str, title: str) -> list[str]:
     leftovers = {line for lines in DATELINE_LEFTOVERS.values() for line in lines}
     paragraphs = [_one_line(line) for line in text.splitlines()]
-    paragraphs = [p for p in paragraphs if p and p.lower().rstrip(":") not in leftovers]
+    read_also = all_markers(READ_ALSO_PREFIXES)
+    paragraphs = [
+        p
+        for p in paragraphs
+        if p
+        and p.lower().rstrip(":") not in leftovers
+        and not (len(p) <= READ_ALSO_MAX_LENGTH and p.lower().startswith(read_also))
+    ]
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     return paragraphs

@@ -71,7 +71,7 @@ def test_the_article_text_is_what_the_importer_reads():
         ("video.html", "a video page"),
         ("paywall.html", "a paywall"),
         ("consent.html", "consent wall"),
-        ("short.html", "too little text for an article (9 words"),
+        ("short.html", "too little text for an article (9 words; at least 40"),
     ],
 )
 def test_pages_that_are_not_articles_are_refused_with_the_reason(name, reason):
@@ -82,3 +82,24 @@ def test_pages_that_are_not_articles_are_refused_with_the_reason(name, reason):
 def test_an_empty_page_is_refused():
     with pytest.raises(NotAnArticle, match="empty"):
         extract_article("  ")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Lee también: Bukele viaja a Washington", "Read also: Rubio in Costa Rica", "Related: more"],
+)
+def test_read_also_links_inside_the_text_are_dropped(paragraph):
+    html = page("en-article.html").replace(
+        "<p>After the meeting", f"<p>{paragraph}</p><p>After the meeting"
+    )
+    paragraphs = extract_article(html).paragraphs
+    assert paragraph not in paragraphs
+    assert any(p.startswith("After the meeting") for p in paragraphs)
+
+
+def test_a_long_paragraph_starting_like_a_read_also_link_is_kept():
+    long = "Related: " + "the talks went on late into the night and covered prisons " * 5
+    html = page("en-article.html").replace(
+        "<p>After the meeting", f"<p>{long}</p><p>After the meeting"
+    )
+    assert long.strip() in extract_article(html).paragraphs
