@@ -3,11 +3,12 @@
 setup:
 	@scripts/bootstrap
 
-## Set up, migrate, import the seed articles and serve on http://127.0.0.1:8000 (SQLite).
+## Set up, migrate, import the seed articles and serve on http://127.0.0.1:8000 (SQLite),
+## with a background-job worker beside the server (Ctrl-C stops both).
 run: setup
 	DJANGO_DEBUG=1 .venv/bin/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 .venv/bin/python manage.py import_articles seeds/
-	DJANGO_DEBUG=1 .venv/bin/python manage.py runserver 127.0.0.1:8000
+	DJANGO_DEBUG=1 scripts/serve 127.0.0.1:8000
 
 ## Set up and run the whole suite, on SQLite and (when it answers) PostgreSQL.
 test: setup

@@ -16,6 +16,14 @@ from articles.services import MAX_FILE_BYTES, ImportFailure, decode_article_byte
 from articles.storing import WEB_ADDRESS, document_problem, unique_slug
 from editorial.articles import content_hash, normalise_newlines, parse_submission
 from editorial.forms import EditConflictGuard
+from ingest.forms import (
+    HTML_ACCEPT,
+    PAGE_HELP,
+    article_text_from_upload,
+    article_text_from_url,
+    is_html_upload,
+    show_for_review,
+)
 
 UPLOAD_SUFFIXES = {".txt", ".text", ".md"}
 logger = logging.getLogger(__name__)
@@ -67,22 +75,28 @@ class ArticleAddForm(ArticleMetadataRules, forms.ModelForm):
         help_text=_("Paste the article's text. A date line or a byline at the top is recognised."),
     )
     text_file = forms.FileField(
-        label=_("Or upload a .txt file"),
+        label=_("Or upload a .txt or .html file"),
         required=False,
-        widget=forms.FileInput(attrs={"accept": ".txt,.text,.md,text/plain"}),
+        widget=forms.FileInput(attrs={"accept": f".txt,.text,.md,text/plain,{HTML_ACCEPT}"}),
         help_text=_("UTF-8 plain text, at most 2 MB; the file may start with front matter."),
     )
+
+    page_text = ""  # an uploaded .html file, read
 
     class Meta:
         model = Article
         fields = ["title", "body", "outlet", "url", "published"]
         help_texts = {
             "published": _("Leave empty to take the date line or the front matter's date."),
+            "url": PAGE_HELP,
         }
 
     def clean_text_file(self) -> str:
         upload = self.cleaned_data.get("text_file")
         if not upload:
+            return ""
+        if is_html_upload(upload):
+            self.page_text = article_text_from_upload(upload)
             return ""
         if Path(upload.name).suffix.lower() not in UPLOAD_SUFFIXES:
             raise forms.ValidationError(gettext("Upload a plain-text .txt file."))
@@ -103,6 +117,12 @@ class ArticleAddForm(ArticleMetadataRules, forms.ModelForm):
         if self.errors:
             return cleaned
         uploaded, pasted = cleaned.get("text_file", ""), cleaned.get("body") or ""
+        if not pasted.strip() and not uploaded and (self.page_text or cleaned.get("url")):
+            try:  # a page (a URL or an .html file): its text goes back to the editor first
+                show_for_review(self, self.page_text or article_text_from_url(cleaned["url"]))
+            except forms.ValidationError as error:
+                self.add_error("url", error)
+            return cleaned
         if uploaded and pasted.strip():
             raise forms.ValidationError(
                 gettext(

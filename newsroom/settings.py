@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "timeline",
     "editorial",
     "search",
+    "django_tasks_db",
+    "ingest",
 ]
 
 MIDDLEWARE = [
@@ -212,3 +214,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "editorial.accounts.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip_address"
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+
+# Fetching articles and feeds from the web (`ingest/fetching.py`): addresses resolving to
+# private, loopback or link-local networks are refused except these `host:port` pairs (tests,
+# intranets).
+FETCH_ALLOWED_PRIVATE_HOSTS = env_list("DJANGO_FETCH_ALLOWED_PRIVATE_HOSTS")
+
+# Background jobs (imports, feed polls) through Django's Tasks framework, stored in the database
+# and run by `manage.py db_worker` (django-tasks-db); any other django.tasks backend will do.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

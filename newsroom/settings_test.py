@@ -24,3 +24,12 @@ SECURE_SSL_REDIRECT = False
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Fetching: no pause between requests to the tests' own server, and short limits to hit.
+FETCH_HOST_DELAY = 0
+FETCH_READ_TIMEOUT = 1.0
+FETCH_TOTAL_SECONDS = 5.0
+FETCH_MAX_BYTES = 1024 * 1024
+
+# Background jobs run at once, in the test's own transaction.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

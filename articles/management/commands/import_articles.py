@@ -7,12 +7,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection
 
-from articles.services import (
-    ImportContext,
-    import_file,
-    iter_article_files,
-    keep_statistics_fresh,
-)
+from articles.services import ImportContext, keep_statistics_fresh
+from ingest.services import import_input, is_url, iter_inputs
 
 STATUSES = ("imported", "updated", "unchanged", "failed")
 
@@ -22,12 +18,13 @@ class Command(BaseCommand):
     # cost as much as importing fifteen articles (0.15 s), and `migrate` has run them already.
     requires_system_checks = []
     help = (
-        "Import plain-text articles (files, or folders of .txt files) and extract their events. "
-        "Each file is imported in its own transaction; the same text again changes nothing."
+        "Import articles (web page URLs, HTML and plain-text files, or folders of them) and "
+        "extract their events. Each is imported in its own transaction; the same text again "
+        "changes nothing."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", help="Article files or folders.")
+        parser.add_argument("paths", nargs="+", help="URLs, article files or folders.")
         parser.add_argument(
             "--dry-run",
             action="store_true",
@@ -35,7 +32,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, dry_run, **options):
-        missing = [path for path in paths if not Path(path).exists()]
+        missing = [path for path in paths if not is_url(path) and not Path(path).exists()]
         if missing:
             raise CommandError(f"No such file or folder: {', '.join(missing)}")
         context = self._context()
@@ -43,9 +40,9 @@ class Command(BaseCommand):
         show_progress = self.stdout.isatty() and options["verbosity"] > 0
         # Files are walked lazily so memory does not grow with their number; the progress bar
         # alone needs the total, counted in a first walk.
-        total = sum(1 for _ in iter_article_files(paths)) if show_progress else 0
-        for number, file in enumerate(iter_article_files(paths), start=1):
-            outcome = import_file(file, context=context, dry_run=dry_run)
+        total = sum(1 for _ in iter_inputs(paths)) if show_progress else 0
+        for number, item in enumerate(iter_inputs(paths), start=1):
+            outcome = import_input(item, context=context, dry_run=dry_run)
             try:
                 keep_statistics_fresh(context)
             except DatabaseError as error:  # only a planner's hint: the import goes on
