@@ -37,6 +37,7 @@ BROWSER = "timeline/includes/browser.html"
 RESULTS_TARGET = "timeline-results"
 BROWSER_TARGET = "timeline-browser"
 NEXT_PAGE_TARGET = "load-more"
+AXIS_TARGET = "timeline-axis"
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -47,7 +48,7 @@ def _partial_target(request: HtmxHttpRequest) -> str | None:
     """The browser region an htmx request asks for; None means the whole page."""
     if not request.htmx or request.htmx.history_restore_request:
         return None
-    if request.htmx.target in {RESULTS_TARGET, BROWSER_TARGET, NEXT_PAGE_TARGET}:
+    if request.htmx.target in {RESULTS_TARGET, BROWSER_TARGET, NEXT_PAGE_TARGET, AXIS_TARGET}:
         return request.htmx.target
     return None
 
@@ -80,6 +81,7 @@ def _browse(
         RESULTS_TARGET: "results",
         BROWSER_TARGET: "browser",
         NEXT_PAGE_TARGET: "next-page",
+        AXIS_TARGET: "axis",
     }
     if target is None:
         response = TemplateResponse(request, template_name, context)
