@@ -20,6 +20,7 @@ from django_htmx.middleware import HtmxDetails
 
 from timeline.corroboration import corroboration
 from timeline.directories import directory
+from timeline.embed import embed_code
 from timeline.export_selection import export_links
 from timeline.filters import SORT_CHOICES, SOURCES_CHOICES, parse_timeline_filters
 from timeline.freshness import conditional_on_last_change
@@ -76,6 +77,7 @@ def _browse(
         "subheading_level": heading_level + 1,
         "is_partial": target is not None,
         "exports": export_links(scope=scope, query=page.query),
+        "embed": embed_code(request, scope, page.query),
     }
     partials = {
         RESULTS_TARGET: "results",
