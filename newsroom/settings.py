@@ -183,6 +183,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The origins whose pages may frame the embeddable timeline (`/embed/`), e.g.
+# "https://news.example.org"; every other page stays unframeable.
+EMBED_ALLOWED_ORIGINS = env_list("DJANGO_EMBED_ALLOWED_ORIGINS")
 
 # Scripts only from our own files (or carrying the page's nonce); no inline styles, handlers or
 # eval anywhere, the admin included. htmx is told not to inject its indicator <style>.

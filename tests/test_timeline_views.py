@@ -397,11 +397,12 @@ def test_next_page_continues_the_previous_month_without_repeating_its_heading(cl
 @pytest.mark.parametrize(
     ("url", "headers", "queries"),
     [
-        # The change stamp, the ids, the facets, the events, their actors, countries and sources
-        ("/", {}, 5),
+        # The change stamp, the ids, the facets, the time axis (one GROUP BY), the events, their
+        # actors, countries and sources
+        ("/", {}, 6),
         # ... and the filters' countries and actors
-        ("/?country=SV&actor=nayib-bukele&q=event&date_from=2020", {}, 6),
-        ("/?country=SV", HTMX_RESULTS, 6),
+        ("/?country=SV&actor=nayib-bukele&q=event&date_from=2020", {}, 7),
+        ("/?country=SV", HTMX_RESULTS, 7),
         ("/?page=1", HTMX_NEXT_PAGE, 5),
     ],
 )
@@ -557,13 +558,13 @@ def test_country_page_accepts_lowercase_codes_and_404s_unknown_ones(client, sv):
         # others read their links: here all are in many)
         ("/actors/", 6),
         ("/countries/", 6),
-        # The change stamp, the actor or country, the ids, the facets, the events, their
-        # relations, the profile's figures and its events per year
-        ("/actors/nayib-bukele/", 8),
-        ("/countries/SV/", 8),
+        # The change stamp, the actor or country, the ids, the facets, the time axis, the
+        # events, their relations, the profile's figures and its events per year
+        ("/actors/nayib-bukele/", 9),
+        ("/countries/SV/", 9),
         # A filter changed on the page: its results alone (no profile), and the filter values
-        ("/actors/nayib-bukele/?country=US", 7),
-        ("/countries/SV/?actor=marco-rubio&type=meeting", 8),
+        ("/actors/nayib-bukele/?country=US", 8),
+        ("/countries/SV/?actor=marco-rubio&type=meeting", 9),
     ],
 )
 def test_actor_and_country_pages_query_count_is_fixed(

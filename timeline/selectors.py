@@ -81,6 +81,16 @@ class TimelinePage:
     # The ids of the events shown, after the previous page's last one when `continues`.
     shown_ids: list[int] = field(default_factory=list)
     continues: bool = False
+    # What the time axis reads, when rendered (see `timeline.axis.page_axis`).
+    scope: Actor | Country | None = None
+    selection: "Selection | None" = None
+    version: str | None = None
+
+    @cached_property
+    def axis(self):
+        from timeline.axis import page_axis
+
+        return page_axis(self)
 
     @cached_property
     def sections(self) -> list[EventSection]:
@@ -396,6 +406,9 @@ def timeline_page(
         facet_sample=summary.sample_size if total > summary.sample_size or lower_bound else None,
         shown_ids=ids,
         continues=continues,
+        scope=scope,
+        selection=selection,
+        version=version,
     )
 
 

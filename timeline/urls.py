@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from timeline import views
+from timeline import embed, views
 
 app_name = "timeline"
 
@@ -11,5 +11,6 @@ urlpatterns = [
     path("actors/<slug:slug>/", views.actor_detail, name="actor"),
     path("countries/", views.country_list, name="countries"),
     path("countries/<str:code>/", views.country_detail, name="country"),
+    path("embed/", embed.embed, name="embed"),
     path("", include("timeline.export_urls")),
 ]

@@ -21,6 +21,7 @@ from django_htmx.middleware import HtmxDetails
 
 from timeline.corroboration import corroboration
 from timeline.directories import directory
+from timeline.embed import embed_code
 from timeline.export_selection import export_links
 from timeline.filters import SORT_CHOICES, SOURCES_CHOICES, parse_timeline_filters
 from timeline.freshness import conditional_on_last_change
@@ -38,6 +39,7 @@ BROWSER = "timeline/includes/browser.html"
 RESULTS_TARGET = "timeline-results"
 BROWSER_TARGET = "timeline-browser"
 NEXT_PAGE_TARGET = "load-more"
+AXIS_TARGET = "timeline-axis"
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -48,7 +50,7 @@ def _partial_target(request: HtmxHttpRequest) -> str | None:
     """The browser region an htmx request asks for; None means the whole page."""
     if not request.htmx or request.htmx.history_restore_request:
         return None
-    if request.htmx.target in {RESULTS_TARGET, BROWSER_TARGET, NEXT_PAGE_TARGET}:
+    if request.htmx.target in {RESULTS_TARGET, BROWSER_TARGET, NEXT_PAGE_TARGET, AXIS_TARGET}:
         return request.htmx.target
     return None
 
@@ -76,11 +78,13 @@ def _browse(
         "subheading_level": heading_level + 1,
         "is_partial": target is not None,
         "exports": export_links(scope=scope, query=page.query),
+        "embed": embed_code(request, scope, page.query),
     }
     partials = {
         RESULTS_TARGET: "results",
         BROWSER_TARGET: "browser",
         NEXT_PAGE_TARGET: "next-page",
+        AXIS_TARGET: "axis",
     }
     if target is None:
         response = TemplateResponse(request, template_name, context)
