@@ -9,6 +9,7 @@ class Migration(migrations.Migration):
         ('timeline', '0008_event_redirects'),
         ('timeline', '0008_event_scheduled'),
         ('timeline', '0008_event_types'),
+        ('timeline', '0008_actor_status'),
     ]
 
     operations = [
