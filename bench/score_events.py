@@ -14,6 +14,8 @@ type are right; next to a naive baseline (one event per sentence that has a date
 - actors right: when gold names agents, one of them is among the predicted agents (names are
   compared by their words, so "Boric" matches "Gabriel Boric"); when it names none, the
   prediction names no agent outside the gold's people;
+- linked right (strict): the actors the stored event links (what the timeline publishes) are
+  the gold's people (agents and others), none missing and none extra;
 - type right: the same type code.
 """
 
@@ -43,6 +45,7 @@ class Predicted:
     event_type: str
     agents: list[str]
     people: list[str]
+    linked: list[str]  # the names of the actors the stored event links
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -115,34 +118,40 @@ def predict(raw: str, gazetteer, *, baseline: bool) -> list[Predicted]:
                 event_type=event.event_type,
                 agents=agents or names,
                 people=people + names,
+                linked=names,
             )
         )
     return predicted
 
 
 def _baseline(document, locator, gazetteer) -> list[Predicted]:
-    from articles.extraction.dates import find_date_expressions, resolve_date
+    from articles.extraction.dates import UNKNOWN, clause_dates
     from articles.extraction.sentences import split_sentences
 
     predicted = []
     body = document.body
     for sentence in split_sentences(body):
-        expressions = find_date_expressions(body, document.language, sentence.start, sentence.end)
-        if not expressions:
-            continue
-        resolved = resolve_date(
-            expressions[0], published=document.published, language=document.language
+        dates = clause_dates(
+            body,
+            sentence.start,
+            sentence.end,
+            published=document.published,
+            language=document.language,
         )
+        if not dates:
+            continue
+        resolved = dates[0].resolved
         mentions = gazetteer.find_mentions(body, sentence.start, sentence.end)
         names = [gazetteer.actor_name(m.key) for m in mentions if m.kind == "actor"]
         span = locator.locate(sentence.text)
         predicted.append(
             Predicted(
                 spans=[span] if span else [],
-                date=date_string(resolved.date, resolved.precision),
+                date=date_string(resolved.date, resolved.precision or UNKNOWN),
                 event_type="other",
                 agents=names,
                 people=names,
+                linked=names,
             )
         )
     return predicted
@@ -165,6 +174,14 @@ def actors_right(gold: dict, predicted: Predicted) -> bool:
     return all(any(same_name(p, g) for g in gold_people) for p in predicted.agents)
 
 
+def linked_right(gold: dict, predicted: Predicted) -> bool:
+    """Strict: the actors the stored event links are the gold's people, no more, no fewer."""
+    gold_people = [*gold["agents"], *gold.get("others", [])]
+    return all(any(same_name(g, p) for p in predicted.linked) for g in gold_people) and all(
+        any(same_name(p, g) for g in gold_people) for p in predicted.linked
+    )
+
+
 def match(gold_events: list[dict], predicted: list[Predicted]) -> list[tuple[dict, Predicted]]:
     pairs = []
     for g in gold_events:
@@ -184,7 +201,7 @@ def match(gold_events: list[dict], predicted: list[Predicted]) -> list[tuple[dic
 
 
 def score(gold_rows: list[dict], gazetteer, *, baseline: bool, details: bool) -> dict:
-    totals = dict(gold=0, predicted=0, matched=0, date=0, actors=0, type=0)
+    totals = dict(gold=0, predicted=0, matched=0, date=0, actors=0, linked=0, type=0)
     for row in gold_rows:
         path = CORPUS_FOLDERS[row["corpus"]] / row["file"]
         if not path.exists():
@@ -198,6 +215,7 @@ def score(gold_rows: list[dict], gazetteer, *, baseline: bool, details: bool) ->
         for g, p in pairs:
             totals["date"] += p.date == g["date"]
             totals["actors"] += actors_right(g, p)
+            totals["linked"] += linked_right(g, p)
             totals["type"] += p.event_type == g["type"]
         if details:
             print(f"{row['file']}: gold {len(row['events'])}, predicted {len(predicted)}, "
@@ -228,6 +246,7 @@ def report(name: str, t: dict) -> str:
         f"recall {ratio(t['matched'], t['gold']):>4}  "
         f"precision {ratio(t['matched'], t['predicted']):>4}  "
         f"date {ratio(t['date'], t['matched']):>4}  actors {ratio(t['actors'], t['matched']):>4}  "
+        f"linked {ratio(t['linked'], t['matched']):>4}  "
         f"type {ratio(t['type'], t['matched']):>4}"
     )  # fmt: skip
 

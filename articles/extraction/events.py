@@ -22,6 +22,7 @@ from articles.extraction.figures import ExtractedFigure, extract_figures
 from articles.extraction.gazetteer import Gazetteer, Mention
 from articles.extraction.lexicon import STATEMENT, TRANSFER, VISIT
 from articles.extraction.participants import (
+    Name,
     assign_roles,
     capitalised_inside_sentences,
     find_names,
@@ -318,6 +319,7 @@ def _candidate(body, sentence, mentions, names, trigger, kind, resolved, gazette
         code = gazetteer.actor_country(slug)
         if code and code not in countries:
             countries.append(code)
+    names, keys = _role_names(names, mentions)
     roles = assign_roles(
         body,
         names,
@@ -326,6 +328,12 @@ def _candidate(body, sentence, mentions, names, trigger, kind, resolved, gazette
         kind=kind,
         sentence_start=sentence.start,
     )
+    participants = _unique(keys[text] for text in [*roles.agents, *roles.others] if text in keys)
+    if participants:  # those who took part, not everyone the sentence names
+        actors = participants + [slug for slug in actors if slug not in participants]
+        actors = participants if len(actors) > len(participants) + 2 else actors
+    roles.agents = [gazetteer.actor_name(keys[t]) if t in keys else t for t in roles.agents]
+    roles.others = [gazetteer.actor_name(keys[t]) if t in keys else t for t in roles.others]
     return ExtractedEvent(
         title=event_title(
             event_type=kind,
@@ -361,6 +369,19 @@ def _candidate(body, sentence, mentions, names, trigger, kind, resolved, gazette
         seed_countries=frozenset(countries),
         terms=key_terms(sentence.text, ignore=gazetteer.name_words),
     )
+
+
+def _role_names(names: list[Name], mentions: list[Mention]) -> tuple[list[Name], dict[str, str]]:
+    """The names roles are given to: each actor the article's entities resolve ("Walker" is
+    Matías Walker), and the other capitalised names the sentence holds, in text order; with
+    the actor's key for each actor's text."""
+    actors = [m for m in mentions if m.kind == "actor"]
+    keys = {m.text: m.key for m in actors}
+    kept = [
+        name for name in names if not any(m.start < name.end and name.start < m.end for m in actors)
+    ]
+    merged = kept + [Name(m.start, m.end, m.text) for m in actors]
+    return sorted(merged, key=lambda name: name.start), keys
 
 
 def _agent_first(actors: list[str], agents: list[str], mentions: list[Mention]) -> list[str]:
