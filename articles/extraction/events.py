@@ -327,6 +327,7 @@ def _candidate(body, sentence, mentions, names, trigger, kind, resolved, gazette
         trigger_end=trigger.end,
         kind=kind,
         sentence_start=sentence.start,
+        actors=frozenset(keys),
     )
     participants = _unique(keys[text] for text in [*roles.agents, *roles.others] if text in keys)
     if participants:  # those who took part, not everyone the sentence names

@@ -147,14 +147,19 @@ def assign_roles(
     trigger_end: int,
     kind: str,
     sentence_start: int,
+    actors: frozenset[str] = frozenset(),
 ) -> Roles:
     """The agent is the speaker of a statement ("dijo el senador Walker", "Mr Thomas said"),
     the doer named before an act ("Carabineros detuvieron…") or the owner of an event noun ("la
-    visita del presidente Bukele"); a name after "en"/"in" is the place."""
+    visita del presidente Bukele"); a name after "en"/"in" is the place, unless it is one of
+    the `actors` the article's entities resolved ("detuvo a Juan Pérez": Spanish's personal
+    "a")."""
     place = None
     people = []
     for name in names:
-        if PLACE_BEFORE.search(text, max(sentence_start, name.start - 12), name.start):
+        if name.text not in actors and PLACE_BEFORE.search(
+            text, max(sentence_start, name.start - 12), name.start
+        ):
             place = place or name.text
         else:
             people.append(name)
