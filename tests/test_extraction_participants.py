@@ -32,3 +32,21 @@ def test_a_person_after_spanish_personal_a_is_no_place():
     (arrest,) = [event for event in events(body) if event.event_type == "arrest"]
     assert arrest.actors[:2] == ["carabineros", "juan-perez-soto"]
     assert arrest.place == "Valparaíso"
+
+
+def test_an_event_told_without_a_place_is_in_the_storys_country():
+    body = (
+        "Miles de personas marcharon en Santiago y Valparaíso contra el Gobierno chileno.\n\n"
+        "El ministro del Interior, Víctor Pérez, anunció el martes un plan de seguridad."
+    )
+    announcement = next(event for event in events(body) if event.event_type == "statement")
+    assert announcement.countries == ["CL"]
+
+
+def test_a_story_over_several_countries_gives_no_country_to_an_event_without_one():
+    body = (
+        "Chile y Perú firmaron un acuerdo en Buenos Aires.\n\n"
+        "El ministro del Interior, Víctor Pérez, anunció el martes un plan de seguridad."
+    )
+    announcement = next(event for event in events(body) if event.event_type == "statement")
+    assert announcement.countries == []

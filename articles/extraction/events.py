@@ -6,6 +6,7 @@ article that tell of the same event merged into one event."""
 import datetime
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 from articles.extraction.corroboration import key_terms, similarity
@@ -143,6 +144,7 @@ def extract_events(
         discovery = discover_entities(body, language=language, gazetteer=gazetteer)
     finder = trigger_finder(language)
     known_names = capitalised_inside_sentences(body)
+    home = home_country(discovery)
     last_agents: list[str] = []
     all_triggers = finder.find(body)
     off_topic = off_topic_positions(body, language)
@@ -176,8 +178,24 @@ def extract_events(
             if kind == STATEMENT and not (candidate.agents or candidate.seed_actors):
                 continue  # words without a speaker are no news item
             last_agents = candidate.agents or last_agents
+            if not candidate.countries and home:
+                candidate.countries = [home]  # told without a place: where the story is
             _merge_or_append(events, candidate)
     return events
+
+
+HOME_SHARE = 0.6  # of the article's place mentions, for its country to be the story's
+
+
+def home_country(discovery: Discovery) -> str | None:
+    """The country an article's story happens in, when its places say so clearly: named at
+    least twice and in most of its place mentions ("la Alameda", "el Metro" in a Chilean
+    story are in Chile). None for a story spread over several countries."""
+    codes = [m.key for m in discovery.gazetteer_mentions if m.kind == "country"]
+    if len(codes) < 2:
+        return None
+    code, count = Counter(codes).most_common(1)[0]
+    return code if count >= HOME_SHARE * len(codes) else None
 
 
 def _holds(positions: list[int], sentence) -> bool:
