@@ -302,7 +302,9 @@ def _clause_date(
         body, window_start, window_end, published=published, language=language
     ):
         before = (body, max(sentence.start, placed.start - 120), placed.start)
-        if REFERENCE_DATE.search(*before) or FUTURE_DATE.search(*before):
+        if REFERENCE_DATE.search(*before):
+            continue
+        if published is None and FUTURE_DATE.search(*before):  # nothing else tells its tense
             continue
         if attribution_from is not None and placed.start >= attribution_from:
             continue
@@ -348,9 +350,11 @@ def _candidate(body, sentence, mentions, names, trigger, kind, resolved, gazette
         actors=frozenset(keys),
     )
     participants = _unique(keys[text] for text in [*roles.agents, *roles.others] if text in keys)
-    if participants:  # those who took part, not everyone the sentence names
-        actors = participants + [slug for slug in actors if slug not in participants]
-        actors = participants if len(actors) > len(participants) + 2 else actors
+    if participants and len(actors) > len(participants) + 2:
+        # Those who took part, not everyone a long sentence names; in the order it names them.
+        actors = [slug for slug in actors if slug in participants] + [
+            slug for slug in participants if slug not in actors
+        ]
     roles.agents = [gazetteer.actor_name(keys[t]) if t in keys else t for t in roles.agents]
     roles.others = [gazetteer.actor_name(keys[t]) if t in keys else t for t in roles.others]
     return ExtractedEvent(
