@@ -4,7 +4,7 @@ import logging
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from articles.models import Article
+from articles.storing import insert_new_article
 from editorial.admin import HistoryAdmin, public_link, quote_as_found
 from editorial.article_forms import ArticleAddForm, ArticleChangeForm
 from editorial.articles import RecoveryError, describe_extraction, recover_article, reextract
@@ -147,7 +148,15 @@ class ArticleAdmin(HistoryAdmin):
             obj.published_source = (
                 Article.PublishedSource.EDITOR if obj.published else Article.PublishedSource.UNKNOWN
             )
-        super().save_model(request, obj, form, change)
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            # An import may have taken the slug since the form chose it: choose again. (The
+            # same text stored meanwhile raises, as the form checked it moments before.)
+            save = super().save_model
+            duplicate = insert_new_article(obj, lambda new: save(request, new, form, change))
+            if duplicate is not None:
+                raise IntegrityError(f"{duplicate.slug} was stored meanwhile with the same text")
         # A restored text or date is extracted again, like one typed in.
         if not change or changed & EXTRACTION_INPUTS or getattr(request, "reverting", False):
             try:

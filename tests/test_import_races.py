@@ -83,3 +83,23 @@ def test_two_imports_of_the_same_files_at_once_fail_none(tmp_path):
         assert sorted([first.status, second.status]) == ["imported", "unchanged"]
     assert Article.objects.count() == len(files)
     assert Article.objects.values("slug").distinct().count() == len(files)
+
+
+@pytest.mark.django_db
+def test_the_admin_chooses_again_a_slug_taken_since_its_form_chose_it(client, monkeypatch):
+    from django.urls import reverse
+
+    import editorial.article_forms
+    from editorial.accounts import make_editor
+
+    first = import_text(STORY, source_file="one.txt").article
+    monkeypatch.setattr(editorial.article_forms, "unique_slug", lambda title: first.slug)
+    client.force_login(make_editor(username="editor", password="a-long-editor-password"))
+
+    response = client.post(
+        reverse("admin:articles_article_add"),
+        {"title": "", "body": OTHER_STORY, "outlet": "", "url": "", "published": "2025-02-04"},
+    )
+
+    assert response.status_code == 302
+    assert Article.objects.exclude(pk=first.pk).get().slug == "bukele-meets-rubio-2"
