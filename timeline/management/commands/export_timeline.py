@@ -15,8 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "csv"], default="json")
 
     def handle(self, *args, format, **options):
-        events = Event.objects.visible().chronological().with_sources()
-        records = event_records(events)
+        records = event_records(Event.objects.visible())
         if format == "csv":
             for line in csv_lines(records):
                 self.stdout.write(line, ending="")
