@@ -37,6 +37,11 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The public address, for links that leave the site (the CSV's sources, TimelineJS, iCalendar):
+# "https://timeline.example.org". Unset: the address each request came to.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").strip().removesuffix("/")
+if SITE_URL and not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("DJANGO_SITE_URL must start with https:// (or http://).")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

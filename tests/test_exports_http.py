@@ -288,7 +288,29 @@ def test_csv_reads_back_as_the_json(client, seeded):
         assert row["event_type"] == record["event_type"]
         assert row["actors"] == "; ".join(actor["name"] for actor in record["actors"])
         assert row["countries"] == "; ".join(country["code"] for country in record["countries"])
-        assert row["sources"] == " ".join(source["excerpt_url"] for source in record["sources"])
+        assert row["sources"] == "; ".join(
+            f"{source['outlet'] or source['article_title']} — http://testserver"
+            f"{source['excerpt_url']}"
+            + (f" — {source['original_url']}" * bool(source["original_url"]))
+            for source in record["sources"]
+        )
+
+
+def test_csv_sources_link_to_the_configured_site(client, settings, sv):
+    settings.SITE_URL = "https://timeline.example.org"
+    excerpt = ExcerptFactory(
+        event=EventFactory(countries=[sv]),
+        article=ArticleFactory(slug="story", outlet="La Prensa", url="https://laprensa.example/a"),
+    )
+
+    (row,) = csv.DictReader(io.StringIO(body(client.get("/timeline.csv"))))
+
+    assert row["sources"] == (
+        f"La Prensa — https://timeline.example.org/articles/story/#excerpt-{excerpt.pk} — "
+        "https://laprensa.example/a"
+    )
+    ics = body(client.get("/timeline.ics"))
+    assert f"URL:https://timeline.example.org/events/{excerpt.event_id}/" in ics
 
 
 def test_csv_is_utf8_and_guards_cells_against_formulas(client):

@@ -20,6 +20,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 from functools import wraps
 
+from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.template.response import TemplateResponse
@@ -80,6 +81,16 @@ def export_view(view: Callable[[HttpRequest, EventSelection], HttpResponse]) -> 
         return response
 
     return wrapper
+
+
+def site_url(request: HttpRequest) -> str:
+    """The site's configured address (`DJANGO_SITE_URL`), else the one this request came to."""
+    return settings.SITE_URL or request.build_absolute_uri("/").removesuffix("/")
+
+
+def absolute_url_maker(request: HttpRequest) -> Callable[[str], str]:
+    base = site_url(request)
+    return lambda path: f"{base}{path}"
 
 
 def _page_size(query: QueryDict, warnings: list[str]) -> int:
@@ -208,7 +219,7 @@ def _batched(lines: Iterable[str], size: int) -> Iterator[str]:
 def timeline_csv(request: HttpRequest, selection: EventSelection) -> StreamingHttpResponse:
     records = map(event_record, selection.streamed())
     return _streamed(
-        _batched(csv_lines(records), CSV_ROWS_PER_CHUNK),
+        _batched(csv_lines(records, site_url=site_url(request)), CSV_ROWS_PER_CHUNK),
         content_type="text/csv; charset=utf-8; header=present",
         filename=f"{scope_slug(selection.scope)}.csv",
         failure=csv_failure,
@@ -225,7 +236,7 @@ def timeline_timelinejs(request: HttpRequest, selection: EventSelection) -> Stre
         title=scope_title(selection.scope),
         warnings=selection.warnings,
         events=events,
-        absolute_url=request.build_absolute_uri,
+        absolute_url=absolute_url_maker(request),
     )
     return _streamed(
         chunks,
@@ -245,7 +256,7 @@ def timeline_ics(request: HttpRequest, selection: EventSelection) -> StreamingHt
     lines = ics_lines(
         calendar_name=scope_title(selection.scope),
         events=events,
-        absolute_url=request.build_absolute_uri,
+        absolute_url=absolute_url_maker(request),
     )
     return _streamed(
         _batched(lines, CSV_ROWS_PER_CHUNK),

@@ -61,7 +61,7 @@ def event_records(events: QuerySet[Event], *, newest_first: bool = True) -> Iter
         yield event_record(event)
 
 
-def csv_row(record: dict) -> list[str]:
+def csv_row(record: dict, site_url: str = "") -> list[str]:
     values = [
         record["id"],
         record["title"],
@@ -71,9 +71,18 @@ def csv_row(record: dict) -> list[str]:
         record["event_type"],
         "; ".join(actor["name"] for actor in record["actors"]),
         "; ".join(country["code"] for country in record["countries"]),
-        " ".join(source["excerpt_url"] for source in record["sources"]),
+        "; ".join(source_cell(source, site_url) for source in record["sources"]),
     ]
     return [safe_cell(value) for value in values]
+
+
+def source_cell(source: dict, site_url: str) -> str:
+    """ "El Faro — https://site/articles/x/#excerpt-12 — https://elfaro.net/x": who reported it,
+    the excerpt on this site and the original article, usable pasted anywhere."""
+    parts = [source["outlet"] or source["article_title"], f"{site_url}{source['excerpt_url']}"]
+    if source["original_url"]:
+        parts.append(source["original_url"])
+    return " — ".join(parts)
 
 
 def safe_cell(value) -> str:
@@ -82,8 +91,9 @@ def safe_cell(value) -> str:
     return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
-def csv_lines(records: Iterable[dict]) -> Iterator[str]:
-    """CSV text line by line, so a large export streams instead of filling memory.
+def csv_lines(records: Iterable[dict], *, site_url: str = "") -> Iterator[str]:
+    """CSV text line by line, so a large export streams instead of filling memory. Links to
+    this site start with `site_url` (no trailing slash; empty: site-relative).
 
     The lines are made while the response streams, after the view has returned: they are made
     in the language of the request that asked for them, whatever the thread's language then.
@@ -95,7 +105,7 @@ def csv_lines(records: Iterable[dict]) -> Iterator[str]:
             buffer = io.StringIO()
             writer = csv.writer(buffer)
             header = [str(label) for label in CSV_HEADERS]
-            rows = itertools.chain([header], (csv_row(record) for record in records))
+            rows = itertools.chain([header], (csv_row(record, site_url) for record in records))
             for row in rows:
                 writer.writerow(row)
                 yield buffer.getvalue()
