@@ -212,6 +212,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # A locked-out login gets a page in the admin's look saying how long the lock lasts.
-AXES_LOCKOUT_CALLABLE = "editorial.accounts.lockout_response"
+AXES_LOCKOUT_CALLABLE = "newsroom.throttle.lockout_response"  # the page, with Retry-After
+# The only login is the admin's: after it, an unsafe or missing `next` leads to the admin index
+# (Django's default, /accounts/profile/, does not exist here).
+LOGIN_REDIRECT_URL = "admin:index"
 AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip_address"
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
