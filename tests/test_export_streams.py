@@ -138,3 +138,18 @@ def test_a_failed_calendar_has_an_error_and_no_end(client, events, monkeypatch):
     assert "X-NEWSROOM-ERROR:The export failed part way" in text
     assert "END:VCALENDAR" not in text
     assert text.count("BEGIN:VEVENT") == 3
+
+
+def test_the_failure_line_is_in_the_readers_language(client, events, monkeypatch):
+    fail_on_second_batch(monkeypatch)
+    chunks = []
+    stream = iter(client.get("/timeline.csv", HTTP_ACCEPT_LANGUAGE="es").streaming_content)
+    with pytest.raises(OperationalError):
+        for chunk in stream:
+            chunks.append(chunk)
+
+    assert (
+        b"".join(chunks)
+        .decode()
+        .endswith("#ERROR,La exportación falló a medio camino; este archivo está incompleto.\r\n")
+    )

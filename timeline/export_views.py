@@ -170,7 +170,7 @@ def _streamed(
     as_attachment: bool = True,
 ) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
-        failing_visibly(in_language_of_request(chunks), failure), content_type=content_type
+        in_language_of_request(failing_visibly(chunks, failure)), content_type=content_type
     )
     response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
     return response
