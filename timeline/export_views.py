@@ -14,6 +14,8 @@ raised again, so the server aborts the chunked response without its last, empty 
 HTTP client reports the transfer as broken.
 """
 
+import csv
+import io
 import json
 import logging
 import math
@@ -187,7 +189,9 @@ def failing_visibly(chunks: Iterable[str], failure: Callable[[str], str]) -> Ite
 
 
 def csv_failure(message: str) -> str:
-    return f"#ERROR,{message}\r\n"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(["#ERROR", message])
+    return buffer.getvalue()
 
 
 def ics_failure(message: str) -> str:
