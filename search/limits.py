@@ -30,7 +30,8 @@ SQLITE_PROGRESS_STEPS = 10_000
 def statement_time_limit(milliseconds: int, using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
     connection = connections[using]
     if connection.vendor == "postgresql":
-        with transaction.atomic(using=using):
+        # No savepoint when already in a transaction (tests): the limit is one statement.
+        with transaction.atomic(using=using, savepoint=False):
             with connection.cursor() as cursor:
                 cursor.execute(
                     "SELECT set_config('statement_timeout', %s, true)", [str(milliseconds)]
