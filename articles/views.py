@@ -1,7 +1,8 @@
 """Articles as read: a list, and each text with its excerpts highlighted beside their events."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -18,16 +19,20 @@ ARTICLES_PER_PAGE = 50
 @require_safe
 def article_list(request: HttpRequest) -> TemplateResponse:
     q = clean_search_text(request.GET.get("q", ""))
+    # A subquery, not a join and GROUP BY: the count query leaves it out, and the rows a search
+    # matches are not multiplied by their excerpts before being ranked and sorted.
+    visible_events = (
+        Excerpt.objects.filter(article=OuterRef("pk"))
+        .exclude(event__status=Event.Status.REJECTED)
+        .order_by()
+        .values("article")
+        .annotate(n=Count("event", distinct=True))
+        .values("n")
+    )
     articles = (
         Article.objects.search(q)
         .defer("body", "raw_text")
-        .annotate(
-            event_count=Count(
-                "excerpts__event",
-                filter=~Q(excerpts__event__status=Event.Status.REJECTED),
-                distinct=True,
-            )
-        )
+        .annotate(event_count=Coalesce(Subquery(visible_events), 0))
     )
     best_first = ("-search_rank",) if q else ()
     articles = articles.order_by(*best_first, "-published", "title", "pk")

@@ -37,6 +37,11 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The public address, for links that leave the site (the CSV's sources, TimelineJS, iCalendar):
+# "https://timeline.example.org". Unset: the address each request came to.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").strip().removesuffix("/")
+if SITE_URL and not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("DJANGO_SITE_URL must start with https:// (or http://).")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -214,7 +219,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # A locked-out login gets a page in the admin's look saying how long the lock lasts.
-AXES_LOCKOUT_CALLABLE = "editorial.accounts.lockout_response"
+AXES_LOCKOUT_CALLABLE = "newsroom.throttle.lockout_response"  # the page, with Retry-After
+# The only login is the admin's: after it, an unsafe or missing `next` leads to the admin index
+# (Django's default, /accounts/profile/, does not exist here).
+LOGIN_REDIRECT_URL = "admin:index"
 AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip_address"
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 

@@ -2,9 +2,10 @@
 
 The indexes make a search one pass over them (`search.queries`), but one pass over a large
 archive for a word in every article is still long. A GET or HEAD with a `q` runs under
-`SEARCH_TIME_LIMIT_MS` per statement: PostgreSQL cancels a statement past it (`SET LOCAL
-statement_timeout`, in a transaction around the request, so it ends with the request), SQLite is
-interrupted by a progress handler past the deadline. The reader gets a page asking for a more
+`SEARCH_TIME_LIMIT_MS`: PostgreSQL cancels any statement past it (`SET LOCAL
+statement_timeout`, in a transaction around the request, so it ends with the request); SQLite
+interrupts the request's statements once that long has passed since the request began (a
+progress handler: SQLite has no per-statement timeout). The reader gets a page asking for a more
 specific search instead of a worker killed by gunicorn. Streamed exports run their queries after
 the request has returned, outside the limit, as they should: they are long by design.
 """
@@ -29,7 +30,8 @@ SQLITE_PROGRESS_STEPS = 10_000
 def statement_time_limit(milliseconds: int, using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
     connection = connections[using]
     if connection.vendor == "postgresql":
-        with transaction.atomic(using=using):
+        # No savepoint when already in a transaction (tests): the limit is one statement.
+        with transaction.atomic(using=using, savepoint=False):
             with connection.cursor() as cursor:
                 cursor.execute(
                     "SELECT set_config('statement_timeout', %s, true)", [str(milliseconds)]
@@ -91,5 +93,10 @@ class SearchTimeLimitMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, OperationalError) and is_time_limit(exception):
+            connection = connections[DEFAULT_DB_ALIAS]
+            if connection.vendor == "postgresql" and connection.in_atomic_block:
+                # The cancelled statement aborted the request's transaction: end it with a
+                # rollback, not a commit, when the request's atomic block closes.
+                transaction.set_rollback(True)
             return search_too_long_response(request)
         return None

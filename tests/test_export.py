@@ -60,7 +60,9 @@ def test_csv_export_matches_json_and_guards_against_formulas():
     country = CountryFactory(code="SV")
     actor = ActorFactory(name="Ana Example", slug="ana-example", country=country)
     event = EventFactory(title='=HYPERLINK("http://evil")', actors=[actor], countries=[country])
-    ExcerptFactory(event=event, article=ArticleFactory(title="Source"))
+    excerpt = ExcerptFactory(
+        event=event, article=ArticleFactory(title="Source", slug="source", outlet="", url="")
+    )
     rows = list(csv.DictReader(io.StringIO(export("csv"))))
     (record,) = json.loads(export("json"))["events"]
     (row,) = rows
@@ -68,7 +70,28 @@ def test_csv_export_matches_json_and_guards_against_formulas():
     assert row["title"] == "'" + record["title"]
     assert row["actors"] == "Ana Example"
     assert row["countries"] == "SV"
-    assert row["sources"] == record["sources"][0]["excerpt_url"]
+    # Without DJANGO_SITE_URL the command has no address for the site: links stay relative.
+    assert row["sources"] == f"Source — /articles/source/#excerpt-{excerpt.pk}"
+
+
+def test_csv_sources_give_outlet_absolute_link_and_original_url(settings):
+    settings.SITE_URL = "https://timeline.example.org"
+    event = EventFactory(title="Meeting")
+    first = ExcerptFactory(
+        event=event,
+        article=ArticleFactory(slug="one", outlet="El Faro", url="https://elfaro.net/story"),
+    )
+    second = ExcerptFactory(event=event, article=ArticleFactory(slug="two", title="Two", outlet=""))
+    second.article.url = ""
+    second.article.save()
+
+    (row,) = csv.DictReader(io.StringIO(export("csv")))
+
+    assert row["sources"] == (
+        f"El Faro — https://timeline.example.org/articles/one/#excerpt-{first.pk} — "
+        f"https://elfaro.net/story; Two — https://timeline.example.org/articles/two/#excerpt-"
+        f"{second.pk}"
+    )
 
 
 def test_export_queries_do_not_grow_with_events(django_assert_num_queries):
@@ -76,11 +99,12 @@ def test_export_queries_do_not_grow_with_events(django_assert_num_queries):
         for _ in range(n):
             ExcerptFactory(event=EventFactory(actors=[ActorFactory()]))
 
+    # A batch of dated events with actors, countries and sources; the undated events' batch.
     make(3)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         export("json")
     make(30)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         export("json")
 
 

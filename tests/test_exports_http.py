@@ -247,10 +247,12 @@ def test_rejected_events_are_left_out_of_every_format(client, sv):
     [
         ("/timeline.json", 6),
         ("/actors/nayib-bukele/timeline.json?country=SV&type=meeting", 8),
-        ("/timeline.csv", 5),
-        ("/countries/SV/timeline.csv?actor=nayib-bukele", 7),
-        ("/timeline.timelinejs.json", 5),
-        ("/timeline.ics", 5),
+        # The streams: a change stamp (and scope lookups), a batch of dated events with their
+        # actors, countries and sources, then the (empty) first batch of undated events.
+        ("/timeline.csv", 6),
+        ("/countries/SV/timeline.csv?actor=nayib-bukele", 8),
+        ("/timeline.timelinejs.json", 6),
+        ("/timeline.ics", 6),
     ],
 )
 def test_export_query_count_does_not_grow_with_events(
@@ -286,7 +288,29 @@ def test_csv_reads_back_as_the_json(client, seeded):
         assert row["event_type"] == record["event_type"]
         assert row["actors"] == "; ".join(actor["name"] for actor in record["actors"])
         assert row["countries"] == "; ".join(country["code"] for country in record["countries"])
-        assert row["sources"] == " ".join(source["excerpt_url"] for source in record["sources"])
+        assert row["sources"] == "; ".join(
+            f"{source['outlet'] or source['article_title']} — http://testserver"
+            f"{source['excerpt_url']}"
+            + (f" — {source['original_url']}" * bool(source["original_url"]))
+            for source in record["sources"]
+        )
+
+
+def test_csv_sources_link_to_the_configured_site(client, settings, sv):
+    settings.SITE_URL = "https://timeline.example.org"
+    excerpt = ExcerptFactory(
+        event=EventFactory(countries=[sv]),
+        article=ArticleFactory(slug="story", outlet="La Prensa", url="https://laprensa.example/a"),
+    )
+
+    (row,) = csv.DictReader(io.StringIO(body(client.get("/timeline.csv"))))
+
+    assert row["sources"] == (
+        f"La Prensa — https://timeline.example.org/articles/story/#excerpt-{excerpt.pk} — "
+        "https://laprensa.example/a"
+    )
+    ics = body(client.get("/timeline.ics"))
+    assert f"URL:https://timeline.example.org/events/{excerpt.event_id}/" in ics
 
 
 def test_csv_is_utf8_and_guards_cells_against_formulas(client):
@@ -426,12 +450,14 @@ def test_ics_of_a_country_has_its_name(client, sv):
     assert len(calendar.walk("VEVENT")) == 1
 
 
-def test_csv_loads_events_a_chunk_at_a_time(client, monkeypatch, django_assert_num_queries, sv):
-    """One query streamed in chunks, each chunk prefetching its own relations: memory stays flat."""
-    monkeypatch.setattr("timeline.export_views.EXPORT_CHUNK_SIZE", 2)
+def test_csv_loads_events_a_batch_at_a_time(client, monkeypatch, django_assert_num_queries, sv):
+    """Keyset batches of four queries each (events, actors, countries, sources): memory stays
+    flat and the queries grow with the batches, not the events."""
+    monkeypatch.setattr("timeline.export_batches.BATCH_SIZE", 2)
     make_events_with_sources(5, actors=[], countries=[sv])
 
-    with django_assert_num_queries(1 + 1 + 3 * 3):  # the change stamp, then the chunks
+    # The change stamp, three batches of dated events, the empty batch of undated ones.
+    with django_assert_num_queries(1 + 3 * 4 + 1):
         rows = list(csv.DictReader(io.StringIO(body(client.get("/timeline.csv")))))
 
     assert len(rows) == 5

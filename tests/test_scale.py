@@ -85,9 +85,11 @@ def test_at_most_9_queries_per_page_and_1_once_it_is_cached(
     until the data changes, for the change stamp alone (the results come from the fragment
     cache)."""
     make_events(count)
-    with django_assert_max_num_queries(9):
+    # On PostgreSQL a search also sets its statement time limit first (`search.limits`).
+    time_limit = 1 if "q=" in url and connection.vendor == "postgresql" else 0
+    with django_assert_max_num_queries(9 + time_limit):
         first = client.get(url)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(1 + time_limit):
         again = client.get(url)
     assert again.status_code == 200
     shown = re.compile(r'class="event-title"><a href="([^"]+)"')

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -410,8 +411,10 @@ def test_timeline_query_count_does_not_grow_with_events(
     client, django_assert_num_queries, count, url, headers, queries, sv, us, bukele, rubio
 ):
     make_events_with_sources(count, actors=[bukele, rubio], countries=[sv, us])
+    # On PostgreSQL a search also sets its statement time limit first (`search.limits`).
+    time_limit = 1 if "q=" in url and connection.vendor == "postgresql" else 0
 
-    with django_assert_num_queries(queries):
+    with django_assert_num_queries(queries + time_limit):
         response = client.get(url, headers=headers)
 
     assert len(titles(response)) == count

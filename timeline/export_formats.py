@@ -1,4 +1,4 @@
-"""TimelineJS slides and iCalendar events, built from events loaded with `with_sources()`.
+"""TimelineJS slides and iCalendar events, built from `timeline.export_batches.ExportEvent`s.
 
 Both formats leave the site: TimelineJS renders `text` as HTML inside someone else's story and
 calendar clients read iCalendar's line-based syntax, so every untrusted string (titles and
@@ -16,6 +16,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext
 
 from timeline.country_names import localized_country_name
+from timeline.export_batches import ExportEvent
 from timeline.export_selection import SITE_NAME
 from timeline.models import Event
 
@@ -28,7 +29,7 @@ ICS_LINE_OCTETS = 75
 ICS_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def timelinejs_date(event: Event) -> dict:
+def timelinejs_date(event: ExportEvent) -> dict:
     """Year, month and day only as far as the date is known: "March 2022" has no day."""
     date = event.date
     parts = {"year": date.year}
@@ -52,22 +53,21 @@ def in_language_of_request(chunks: Iterable[str]) -> Iterator[str]:
     return made()
 
 
-def timelinejs_text(event: Event, absolute_url: AbsoluteUrl) -> str:
+def timelinejs_text(event: ExportEvent, absolute_url: AbsoluteUrl) -> str:
     """The excerpts as escaped quotations, each followed by a link we build to its source."""
     sources = format_html_join(
         "",
         '<blockquote>{}</blockquote><p><a href="{}">{}</a></p>',
         (
             (
-                excerpt.quote,
-                absolute_url(excerpt.get_absolute_url()),
-                gettext("Source: %(source)s")
-                % {"source": excerpt.article.outlet or excerpt.article.title},
+                source.quote,
+                absolute_url(source.excerpt_url),
+                gettext("Source: %(source)s") % {"source": source.outlet or source.article_title},
             )
-            for excerpt in event.excerpts.all()
+            for source in event.sources
         ),
     )
-    permalink = absolute_url(event.get_absolute_url())
+    permalink = absolute_url(event.url)
     return sources + format_html(
         '<p><a href="{}">{}</a></p>',
         permalink,
@@ -80,11 +80,15 @@ def country_names(event: Event) -> list[str]:
     return [localized_country_name(c.code, c.name) for c in event.countries.all()]
 
 
-def timelinejs_slide(event: Event, absolute_url: AbsoluteUrl) -> dict:
+def export_country_names(event: ExportEvent) -> list[str]:
+    return [localized_country_name(code, name) for code, name in event.countries]
+
+
+def timelinejs_slide(event: ExportEvent, absolute_url: AbsoluteUrl) -> dict:
     """One TimelineJS slide, grouped by the event's first country (TimelineJS takes one group)."""
-    countries = country_names(event)
+    countries = export_country_names(event)
     return {
-        "unique_id": f"event-{event.pk}",
+        "unique_id": f"event-{event.id}",
         "start_date": timelinejs_date(event),
         "display_date": event.date_display,
         "text": {
@@ -97,7 +101,7 @@ def timelinejs_slide(event: Event, absolute_url: AbsoluteUrl) -> dict:
 
 
 def timelinejs_chunks(
-    *, title: str, warnings: list[str], events: Iterable[Event], absolute_url: AbsoluteUrl
+    *, title: str, warnings: list[str], events: Iterable[ExportEvent], absolute_url: AbsoluteUrl
 ) -> Iterator[str]:
     """A TimelineJS document as JSON text, one slide at a time so it can be streamed.
 
@@ -146,25 +150,25 @@ def ics_timestamp(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def ics_description(event: Event, absolute_url: AbsoluteUrl) -> str:
+def ics_description(event: ExportEvent, absolute_url: AbsoluteUrl) -> str:
     sources = [
-        f"“{excerpt.quote}” ({excerpt.article.outlet or excerpt.article.title}: "
-        f"{absolute_url(excerpt.get_absolute_url())})"
-        for excerpt in event.excerpts.all()
+        f"“{source.quote}” ({source.outlet or source.article_title}: "
+        f"{absolute_url(source.excerpt_url)})"
+        for source in event.sources
     ]
     return "\n\n".join(sources)
 
 
-def ics_event_lines(event: Event, absolute_url: AbsoluteUrl) -> list[str]:
+def ics_event_lines(event: ExportEvent, absolute_url: AbsoluteUrl) -> list[str]:
     """An all-day VEVENT: a calendar has no way to say "some day in March 2022"."""
     categories = [
-        event.get_event_type_display(),
-        *(actor.name for actor in event.actors.all()),
-        *country_names(event),
+        event.event_type_display,
+        *(name for name, _slug in event.actors),
+        *export_country_names(event),
     ]
     return [
         "BEGIN:VEVENT",
-        f"UID:event-{event.pk}@{ICS_UID_DOMAIN}",
+        f"UID:event-{event.id}@{ICS_UID_DOMAIN}",
         f"DTSTAMP:{ics_timestamp(event.updated)}",
         f"CREATED:{ics_timestamp(event.created)}",
         f"LAST-MODIFIED:{ics_timestamp(event.updated)}",
@@ -172,7 +176,7 @@ def ics_event_lines(event: Event, absolute_url: AbsoluteUrl) -> list[str]:
         f"DTEND;VALUE=DATE:{event.date + datetime.timedelta(days=1):%Y%m%d}",
         f"SUMMARY:{ics_text(event.title)}",
         f"DESCRIPTION:{ics_text(ics_description(event, absolute_url))}",
-        f"URL:{absolute_url(event.get_absolute_url())}",
+        f"URL:{absolute_url(event.url)}",
         "CATEGORIES:" + ",".join(map(ics_text, categories)),
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
@@ -180,7 +184,7 @@ def ics_event_lines(event: Event, absolute_url: AbsoluteUrl) -> list[str]:
 
 
 def ics_lines(
-    *, calendar_name: str, events: Iterable[Event], absolute_url: AbsoluteUrl
+    *, calendar_name: str, events: Iterable[ExportEvent], absolute_url: AbsoluteUrl
 ) -> Iterator[str]:
     """A VCALENDAR of events known to the day, folded line by line so it can be streamed."""
     header = [

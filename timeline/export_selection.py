@@ -6,6 +6,7 @@ of filter values is repeated here, to skip the counts and facets a page needs.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from django.db.models import QuerySet
@@ -14,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from timeline.country_names import localized_country_name
+from timeline.export_batches import EVENT_FIELDS, ExportEvent, streamed_events
 from timeline.filters import (
     UNKNOWN_ACTOR,
     UNKNOWN_COUNTRY,
@@ -24,7 +26,6 @@ from timeline.models import Actor, Country, Event
 from timeline.selectors import filter_events, scoped_events
 
 SITE_NAME = "Newsroom Timeline"
-EXPORT_CHUNK_SIZE = 500
 
 
 @dataclass(frozen=True)
@@ -38,10 +39,17 @@ class EventSelection:
     events: QuerySet[Event]
     warnings: list[str]
 
-    def ordered(self) -> QuerySet[Event]:
-        """In the page's order, prefetched for `event_record` and the other serializers."""
+    def ordered_rows(self) -> QuerySet:
+        """In the page's order, as the rows `export_batches.export_events` completes."""
         newest_first = self.filters.newest_first
-        return self.events.chronological(newest_first=newest_first).with_sources()
+        events = self.events.chronological(newest_first=newest_first)
+        return events.values_list(*EVENT_FIELDS)
+
+    def streamed(self, events: QuerySet[Event] | None = None) -> Iterator[ExportEvent]:
+        """Every selected event (or those of `events`, a narrower selection), in keyset batches."""
+        return streamed_events(
+            self.events if events is None else events, newest_first=self.filters.newest_first
+        )
 
     def applied_filters(self) -> dict:
         """The filters that were used, after dropping the ones that could not be."""

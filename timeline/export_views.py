@@ -3,13 +3,26 @@
 Each format takes the query string of the HTML page of the same scope. Values that cannot be
 used are ignored, as on the pages; the JSON formats name them in `warnings`. Only a query string
 that cannot be read at all gets a 400. JSON is paged; the other formats hold every matching
-event and are streamed, a chunk of prefetched events at a time, so memory stays flat.
+event and are streamed, read in keyset batches (`timeline.export_batches`), so memory stays flat.
+
+A stream that cannot finish (the database goes away, a bug, the worker is told to stop) must
+never look like a whole file: the status line (200) is long gone when it fails. So the stream
+ends with a line that says it is incomplete, in the format's own terms — a CSV row starting
+`#ERROR`, an iCalendar `X-NEWSROOM-ERROR` property and no `END:VCALENDAR`, a TimelineJS
+document that is not valid JSON (`"error": …` and no closing brace) — and then the exception is
+raised again, so the server aborts the chunked response without its last, empty chunk and every
+HTTP client reports the transfer as broken.
 """
 
+import csv
+import io
+import json
+import logging
 import math
 from collections.abc import Callable, Iterable, Iterator
 from functools import wraps
 
+from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.template.response import TemplateResponse
@@ -18,9 +31,15 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from timeline.api_schema import TIMELINE_JSON_SCHEMA
-from timeline.export_formats import ics_lines, in_language_of_request, timelinejs_chunks
+from timeline.export_batches import export_events
+from timeline.export_formats import (
+    ics_fold,
+    ics_lines,
+    ics_text,
+    in_language_of_request,
+    timelinejs_chunks,
+)
 from timeline.export_selection import (
-    EXPORT_CHUNK_SIZE,
     EventSelection,
     html_url,
     resolve_scope,
@@ -28,10 +47,12 @@ from timeline.export_selection import (
     scope_title,
     select_events,
 )
-from timeline.exports import csv_lines, event_record, event_records
+from timeline.exports import csv_lines, event_record
 from timeline.feeds import FEED_SIZE
 from timeline.freshness import conditional_export
 from timeline.models import Event
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -62,6 +83,16 @@ def export_view(view: Callable[[HttpRequest, EventSelection], HttpResponse]) -> 
         return response
 
     return wrapper
+
+
+def site_url(request: HttpRequest) -> str:
+    """The site's configured address (`DJANGO_SITE_URL`), else the one this request came to."""
+    return settings.SITE_URL or request.build_absolute_uri("/").removesuffix("/")
+
+
+def absolute_url_maker(request: HttpRequest) -> Callable[[str], str]:
+    base = site_url(request)
+    return lambda path: f"{base}{path}"
 
 
 def _page_size(query: QueryDict, warnings: list[str]) -> int:
@@ -112,7 +143,7 @@ def timeline_json(request: HttpRequest, selection: EventSelection) -> JsonRespon
         warnings.append(message % {"number": number, "last": num_pages})
         number = num_pages
     start = (number - 1) * page_size
-    events = selection.ordered()[start : start + page_size] if total else []
+    events = export_events(selection.ordered_rows()[start : start + page_size]) if total else []
     next_page, previous_page = number + 1, number - 1
     body = {
         "count": total,
@@ -133,54 +164,89 @@ def timeline_json(request: HttpRequest, selection: EventSelection) -> JsonRespon
 
 
 def _streamed(
-    chunks: Iterable[str], *, content_type: str, filename: str, as_attachment: bool = True
+    chunks: Iterable[str],
+    *,
+    content_type: str,
+    filename: str,
+    failure: Callable[[str], str],
+    as_attachment: bool = True,
 ) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(in_language_of_request(chunks), content_type=content_type)
+    response = StreamingHttpResponse(
+        in_language_of_request(failing_visibly(chunks, failure)), content_type=content_type
+    )
     response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
     return response
+
+
+def failing_visibly(chunks: Iterable[str], failure: Callable[[str], str]) -> Iterator[str]:
+    """Pass the chunks on; on an error, send `failure(message)` and raise it again (see above)."""
+    try:
+        yield from chunks
+    except Exception:
+        logger.exception("An export stream failed part way")
+        yield failure(gettext("The export failed part way; this file is incomplete."))
+        raise
+
+
+def csv_failure(message: str) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(["#ERROR", message])
+    return buffer.getvalue()
+
+
+def ics_failure(message: str) -> str:
+    return ics_fold(f"X-NEWSROOM-ERROR:{ics_text(message)}")
+
+
+def timelinejs_failure(message: str) -> str:
+    return f'], "error": {json.dumps(message, ensure_ascii=False)}'
 
 
 def _batched(lines: Iterable[str], size: int) -> Iterator[str]:
     """Join lines into larger writes: one network write per CSV row would be slow."""
     batch: list[str] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= size:
+    try:
+        for line in lines:
+            batch.append(line)
+            if len(batch) >= size:
+                yield "".join(batch)
+                batch = []
+    except Exception:
+        if batch:  # what was read before the failure, then the failure (`failing_visibly`)
             yield "".join(batch)
-            batch = []
+        raise
     if batch:
         yield "".join(batch)
 
 
 @export_view
 def timeline_csv(request: HttpRequest, selection: EventSelection) -> StreamingHttpResponse:
-    records = event_records(selection.ordered(), chunk_size=EXPORT_CHUNK_SIZE)
+    records = map(event_record, selection.streamed())
     return _streamed(
-        _batched(csv_lines(records), CSV_ROWS_PER_CHUNK),
+        _batched(csv_lines(records, site_url=site_url(request)), CSV_ROWS_PER_CHUNK),
         content_type="text/csv; charset=utf-8; header=present",
         filename=f"{scope_slug(selection.scope)}.csv",
+        failure=csv_failure,
     )
 
 
 @export_view
 def timeline_timelinejs(request: HttpRequest, selection: EventSelection) -> StreamingHttpResponse:
     """Knight Lab TimelineJS's JSON: every event dated at least to the year."""
-    events = (
-        selection.ordered()
-        .exclude(date=None)
-        .exclude(date_precision=Event.Precision.UNKNOWN)
-        .iterator(chunk_size=EXPORT_CHUNK_SIZE)
+    events = selection.streamed(
+        selection.events.exclude(date=None).exclude(date_precision=Event.Precision.UNKNOWN)
     )
     chunks = timelinejs_chunks(
         title=scope_title(selection.scope),
         warnings=selection.warnings,
         events=events,
-        absolute_url=request.build_absolute_uri,
+        absolute_url=absolute_url_maker(request),
     )
     return _streamed(
         chunks,
         content_type="application/json",
         filename=f"{scope_slug(selection.scope)}.timelinejs.json",
+        failure=timelinejs_failure,
         as_attachment=False,
     )
 
@@ -188,20 +254,19 @@ def timeline_timelinejs(request: HttpRequest, selection: EventSelection) -> Stre
 @export_view
 def timeline_ics(request: HttpRequest, selection: EventSelection) -> StreamingHttpResponse:
     """An iCalendar of the events known to the day, as all-day events."""
-    events = (
-        selection.ordered()
-        .filter(date__isnull=False, date_precision=Event.Precision.DAY)
-        .iterator(chunk_size=EXPORT_CHUNK_SIZE)
+    events = selection.streamed(
+        selection.events.filter(date__isnull=False, date_precision=Event.Precision.DAY)
     )
     lines = ics_lines(
         calendar_name=scope_title(selection.scope),
         events=events,
-        absolute_url=request.build_absolute_uri,
+        absolute_url=absolute_url_maker(request),
     )
     return _streamed(
         _batched(lines, CSV_ROWS_PER_CHUNK),
         content_type="text/calendar; charset=utf-8",
         filename=f"{scope_slug(selection.scope)}.ics",
+        failure=ics_failure,
     )
 
 

@@ -5,8 +5,7 @@ index once instead of ranking each article with a subquery. PostgreSQL: stored t
 with GIN indexes replace the indexes over `to_tsvector()` expressions (see `search.schema`).
 """
 
-import django.db.models.deletion
-from django.db import migrations, models
+from django.db import migrations
 
 from search import schema
 
@@ -33,26 +32,4 @@ class Migration(migrations.Migration):
         ("timeline", "0007_drop_redundant_date_indexes"),
     ]
 
-    operations = [
-        migrations.RunPython(install, uninstall),
-        migrations.CreateModel(
-            name="ArticleText",
-            fields=[
-                (
-                    "article",
-                    models.OneToOneField(
-                        db_column="rowid",
-                        db_constraint=False,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        primary_key=True,
-                        related_name="fts5_text",
-                        serialize=False,
-                        to="articles.article",
-                    ),
-                ),
-                ("match", models.TextField(db_column="search_article_text")),
-                ("rank", models.FloatField(db_column="rank")),
-            ],
-            options={"db_table": "search_article_text", "managed": False},
-        ),
-    ]
+    operations = [migrations.RunPython(install, uninstall)]

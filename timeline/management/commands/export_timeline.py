@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from timeline.exports import csv_lines, event_records
@@ -15,10 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "csv"], default="json")
 
     def handle(self, *args, format, **options):
-        events = Event.objects.visible().chronological().with_sources()
-        records = event_records(events)
+        records = event_records(Event.objects.visible())
         if format == "csv":
-            for line in csv_lines(records):
+            for line in csv_lines(records, site_url=settings.SITE_URL):
                 self.stdout.write(line, ending="")
             return
         self.stdout.write(json.dumps({"events": list(records)}, ensure_ascii=False, indent=2))
