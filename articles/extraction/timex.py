@@ -104,7 +104,7 @@ def _timex(
         groups,
         language=language,
         published=published,
-        direction=lambda: tense_direction(text, start, end, language) or unmarked,
+        direction=_direction(text, start, end, language, unmarked),
     )
     scheduled = bool(published is not None and value.date is not None and value.date > published)
     return Timex(
@@ -120,15 +120,30 @@ def _timex(
     )
 
 
+def _direction(text: str, start: int, end: int, language: str, unmarked: int):
+    """The direction a value looks in, the clause's tense read once and only when needed."""
+    tense: list[int] = []
+
+    def direction(*, calendar: bool = False) -> int:
+        if not tense:
+            tense.append(tense_direction(text, start, end, language))
+        if calendar:
+            return 1 if tense[0] > 0 else -1 if tense[0] == -2 else min(unmarked, 0)
+        return max(-1, tense[0]) or unmarked
+
+    return direction
+
+
 def tense_direction(text: str, start: int, end: int, language: str) -> int:
     """+1 when the clause around text[start:end] speaks of the future ("will", "próximo",
-    "se realizará"), -1 when of the past, 0 when it does not say: the marker nearest to the
-    expression decides ("said on Monday he will go": "said")."""
+    "se realizará"), -1 when of the past, -2 when it says so outright ("was", "fue"), 0 when it
+    does not say: the marker nearest to the expression decides ("said on Monday he will go":
+    "said")."""
     before = text[max(0, start - CLAUSE_BEFORE) : start]
     before = re.split(r"[.!?\n;]", before)[-1]
     after = re.split(r"[.!?\n;]", text[end : end + CLAUSE_AFTER])[0]
     nearest: tuple[int, int] = (CLAUSE_BEFORE + CLAUSE_AFTER, 0)
-    for table, sign in (("FUTURE", 1), ("PAST", -1)):
+    for table, sign in (("FUTURE", 1), ("PAST_STRONG", -2), ("PAST", -1)):
         for match in _marker(table, language).finditer(before):
             nearest = min(nearest, (len(before) - match.end(), sign))
         match = _marker(table, language).search(after)

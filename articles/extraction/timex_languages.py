@@ -344,14 +344,21 @@ SETS = {
 FUTURE = {
     "en": r"\bwill\b|'ll\b|\bshall\b|\b(?:is|are|was|were)\s+(?:expected|scheduled|set|due|"
     r"going|slated|planned)\s+to\b|\bexpected\s+to\b|\bscheduled\b|\bplans?\s+to\b|\bupcoming\b|\bnext\b|"
-    r"\bwould\s+begin\b|\bforthcoming\b",
+    r"\bwould\s+begin\b|\bforthcoming\b|\bplanned\s+to\b|\bas\s+(?:soon|early)\s+as\b|"
+    r"\b(?:is|are)\s+to\b|\bset\s+to\b",
     "es": r"\b\w+(?:rá|rán|remos|réis)\b|\bva(?:n|mos)?\s+a\b|\bpróxim[oa]s?\b|\bprevé\b|"
     r"\bprevén\b|\bprevist[oa]s?\b|\ba\s+partir\s+del?\b|\bse\s+espera\b|\bplanea\b|"
     r"\bprogramad[oa]s?\b|\bentrante\b",
 }
 PAST = {
-    "en": r"\b(?:was|were|had|did|said|ago|last|earlier)\b|\b\w{3,}ed\b",
-    "es": r"\b(?:fue|fueron|había|habían|hubo|era|dijo|pasad[oa])\b|\b\w{3,}(?:ó|aron|ieron)\b",
+    "en": r"\b(?:said|last|earlier)\b|\b\w{3,}ed\b",
+    "es": r"\b(?:dijo|pasad[oa])\b|\b\w{3,}(?:ó|aron|ieron)\b",
+}
+# The past said outright ("was", "fueron"): enough to put a month or a day of a month before
+# publication; a past participle alone is not ("extended the offer to Nov. 16").
+PAST_STRONG = {
+    "en": r"\b(?:was|were|had|did|ago)\b",
+    "es": r"\b(?:fue|fueron|había|habían|hubo|era|eran|hace)\b",
 }
 # Words in front of a four-digit number that make it a quantity, not a year.
 QUANTITY = {
@@ -392,8 +399,13 @@ RULES = {
         (rf"(?:the\s+)?{_D}{_ORD}\s+(?:of\s+)?(?P<month>{{MONTH}})", "date"),
         (r"(?P<shift>{SHIFT})\s+(?P<month>{MONTH})", "date"),
         (
+            r"(?:(?P<mod>early|late|mid-)\s*)?(?P<month>{MONTH})\s+"
+            r"(?P<yearshift>this|last|next)\s+year",
+            "date",
+        ),
+        (
             r"(?:(?P<mod>early|late|mid-|the\s+end\s+of|the\s+beginning\s+of)\s*)?"
-            r"(?P<month>(?!may){MONTHNAME})",
+            r"(?P<month>(?!may){MONTHNAME})(?!\s+(?:for|of\s+the|to)\b)",
             "date",
         ),
         (
@@ -406,8 +418,11 @@ RULES = {
             "date",
         ),
         (rf"(?:the\s+)?(?P<quarter>{{ORDINAL}})[-\s]quarter(?:\s+of\s+{_Y})?", "date"),
+        (rf"(?P<season>{{SEASON}})\s+(?:of\s+)?{_Y}", "date"),
         (
-            rf"(?:(?P<shift>{{SHIFT}})\s+|the\s+)?(?P<season>{{SEASON}})(?:\s+(?:of\s+)?{_Y})?",
+            # "fall" alone is a verb: a season needs a determiner, a preposition or a year.
+            rf"(?:(?P<shift>{{SHIFT}})\s+|the\s+|(?<=\bin\s)|(?<=\bduring\s))"
+            rf"(?P<season>{{SEASON}})(?:\s+(?:of\s+)?{_Y})?",
             "date",
         ),
         (r"(?:the\s+)?(?:(?P<mod>early|late|mid-?)\s*)?(?P<decade>1[5-9]\d0|20[0-9]0)'?s", "date"),

@@ -1,10 +1,14 @@
 """TIMEX3 values from a rule's named parts: the calendar arithmetic, language-blind.
 
 Underspecified expressions ("Friday", "March 12", "in June", "el día 5") take the publication
-date's calendar in the direction the clause gives: the latest occurrence up to publication when
-it speaks of the past (or does not say), the first from publication on when it speaks of the
-future. "last"/"next" words shift strictly before or after. Without a publication date they
-are found with a None value.
+date's calendar in the direction the clause gives: a weekday the latest occurrence up to
+publication when the clause speaks of the past, the first from publication on when of the
+future; a month or a day of a month the first from publication on when the clause speaks of
+the future, the latest up to it when the clause says "was" or "fue", else the occurrence
+nearest publication ("extended the offer to Nov. 16": a past verb, a coming date), or the
+latest up to it where the caller reads unmarked clauses as past (`direction(calendar=True)`).
+"last"/"next" words shift strictly before or after. Without a publication date they are found
+with a None value.
 """
 
 import datetime
@@ -29,7 +33,7 @@ def normalise(
     *,
     language: str,
     published: datetime.date | None,
-    direction: Callable[[], int],
+    direction: Callable[..., int],
 ) -> Value:
     parts = _Parts(groups, language)
     if kind == "duration":
@@ -145,6 +149,15 @@ def _relative(kind, parts: _Parts, published: datetime.date, direction) -> Value
     if parts.month and parts.day:
         date = _month_day(parts.month, parts.day, parts.weekday, published, direction)
         return _dated(date, "day", parts)
+    if parts.month and "yearshift" in parts.groups:  # "in June last year"
+        year = published.year + tables.SHIFTS[parts.language][parts.groups["yearshift"].lower()]
+        return Value(
+            "DATE",
+            f"{year:04}-{parts.month:02}",
+            datetime.date(year, parts.month, 1),
+            "month",
+            True,
+        )
     if parts.month:
         year = _year_of_month(parts.month, parts.shift, published, direction)
         return Value(
@@ -190,7 +203,7 @@ def _month_day(month: int, day: int, weekday, published: datetime.date, directio
         candidates = agreeing
     if not candidates:
         raise ValueError("no such day")
-    return _choose(candidates, published, direction())
+    return _choose(candidates, published, direction(calendar=True))
 
 
 def _year_of_month(month: int, shift: int | None, published: datetime.date, direction) -> int:
@@ -201,14 +214,14 @@ def _year_of_month(month: int, shift: int | None, published: datetime.date, dire
     if shift is not None:  # "last April", "next April": strictly before or after this month
         candidates = [c for c in candidates if (c - this_month).days * shift > 0]
         return _choose(candidates, this_month, shift).year
-    return _choose(candidates, this_month, direction()).year
+    return _choose(candidates, this_month, direction(calendar=True)).year
 
 
 def _day_of_month(day: int, published: datetime.date, direction) -> datetime.date:
     first = published.replace(day=1)
     months = [_add_months(first, step) for step in (-1, 0, 1)]
     candidates = [m.replace(day=day) for m in months if _exists(m.year, m.month, day)]
-    return _choose(candidates, published, direction())
+    return _choose(candidates, published, direction(calendar=True))
 
 
 def _choose(candidates: list[datetime.date], published: datetime.date, going: int):
