@@ -165,6 +165,8 @@ def _plausible(text: str, offset: int, match: re.Match, kind: str, language: str
     for group in tables.CAPITALISED[language]:
         if groups.get(group) and not text[offset + match.start(group)].isupper():
             return False
+    if _inside_a_name(text, offset, match, language):
+        return False
     if kind in {"deictic", "ref", "period", "set"} and text[start].isupper():
         before = text[max(0, start - 40) : start].rstrip()
         if before and before[-1] not in _SENTENCE_OPENERS:
@@ -177,6 +179,31 @@ def _plausible(text: str, offset: int, match: re.Match, kind: str, language: str
         if int(year or "2000") < 1800 and not _marker("YEAR_PREPOSITIONS", language).search(before):
             return False
     return True
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\w'’-]*\s+$")
+_CAPITALISED_WORD_AFTER = re.compile(r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]")
+
+
+def _inside_a_name(text: str, offset: int, match: re.Match, language: str) -> bool:
+    """ "Avenida 17 de Junio", "Domingo García", "Agenda 2000": a calendar word or a year
+    that is part of a name, told by a capitalised neighbour not opening a sentence."""
+    start, end = offset + match.start(), offset + match.end()
+    groups = match.groupdict()
+    before = text[max(0, start - 40) : start]
+    word = _CAPITALISED_WORD_BEFORE.search(before)
+    # The capitalised word before is a name's only when it does not open the sentence itself.
+    opener = before[: word.start()].rstrip() if word else ""
+    named_before = bool(word) and bool(opener) and opener[-1] not in _SENTENCE_OPENERS
+    if groups.get("year") and match.group().strip() == groups["year"]:
+        return named_before and not word.group().rstrip().endswith(("'s", "’s"))
+    if not tables.LOWER_CASE_CALENDAR[language]:
+        return False
+    named_after = _CAPITALISED_WORD_AFTER.match(text, end) is not None
+    return (named_before or named_after) and any(
+        groups.get(group) and text[offset + match.start(group)].isupper()
+        for group in ("month", "weekday")
+    )
 
 
 @cache
@@ -215,7 +242,7 @@ def _rules(language: str) -> tuple[_Rule, ...]:
     rules = []
     for template, kind in tables.RULES[language]:
         regex = re.sub(r"\{([A-Z]+)\}", lambda m: placeholders[m.group(1)], template)
-        pattern = re.compile(rf"(?<![\w$€£/-])(?:{regex})(?![\w/]|-\w)")
+        pattern = re.compile(rf"(?<![\w$€£/'’-])(?:{regex})(?![\w/]|-\w)")
         rules.append(_Rule(pattern, kind, _needs(pattern)))
     return tuple(rules)
 
@@ -226,7 +253,8 @@ def _rules(language: str) -> tuple[_Rule, ...]:
 _GROUP_CLASSES = {
     "month": "MONTHS", "weekday": "WEEKDAYS", "unit": "UNITS", "plural": "UNITS",
     "deictic": "DEICTIC", "ref": "REFS", "set": "SETS", "season": "SEASONS",
-    "part": "PARTS_OF_DAY", "quarter": "ORDINALS", "day": "DIGITS", "year": "DIGITS",
+    "part": "PARTS_OF_DAY", "quarter": "ORDINALS", "reported": "UNITS", "day": "DIGITS",
+    "year": "DIGITS",
     "hour": "DIGITS", "monthnumber": "DIGITS", "decade": "DIGITS", "noon": "NOON",
 }  # fmt: skip
 _EXTRA_WORDS = {"DIGITS": ["primero"], "NOON": ["noon", "midnight"]}

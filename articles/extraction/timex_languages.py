@@ -95,6 +95,7 @@ NUMBERS = {
         "hundred": 100,
         "dozen": 12,
         "a dozen": 12,
+        "a couple of": 2,
         "a hundred": 100,
         "several": "X",
         "many": "X",
@@ -133,6 +134,7 @@ NUMBERS = {
         "ochenta": 80,
         "noventa": 90,
         "cien": 100,
+        "un par de": 2,
         "varios": "X",
         "varias": "X",
         "unos": "X",
@@ -282,6 +284,9 @@ REFS = {
         "the past": "PAST_REF",
         "lately": "PAST_REF",
         "in recent years": "PAST_REF",
+        "the near future": "FUTURE_REF",
+        "the near term": "FUTURE_REF",
+        "the short term": "FUTURE_REF",
         "recent years": "PAST_REF",
         "the future": "FUTURE_REF",
     },
@@ -295,25 +300,16 @@ REFS = {
         "actuales": "PRESENT_REF",
         "estos días": "PRESENT_REF",
         "este momento": "PRESENT_REF",
-        "el momento": "PRESENT_REF",
         "recientemente": "PAST_REF",
         "recién": "PAST_REF",
         "reciente": "PAST_REF",
         "recientes": "PAST_REF",
-        "entonces": "PAST_REF",
         "el pasado": "PAST_REF",
         "del pasado": "PAST_REF",
         "anteriormente": "PAST_REF",
-        "futuro": "FUTURE_REF",
-        "futura": "FUTURE_REF",
-        "futuros": "FUTURE_REF",
-        "futuras": "FUTURE_REF",
         "próximamente": "FUTURE_REF",
-        "pronto": "FUTURE_REF",
         "largo plazo": "FUTURE_REF",
-        "próxima": "FUTURE_REF",
-        "próximas": "FUTURE_REF",
-        "próximos": "FUTURE_REF",
+        "el futuro": "FUTURE_REF",
     },
 }
 SETS = {
@@ -375,6 +371,9 @@ YEAR_PREPOSITIONS = {
 
 # English month names and weekdays only capitalised: "may" is a verb, "march" a noun.
 CAPITALISED = {"en": ("month", "weekday"), "es": ()}
+# Where month names and weekdays are lower-case, a capitalised one next to another capitalised
+# word is part of a name: "Avenida 17 de Junio", "Domingo García".
+LOWER_CASE_CALENDAR = {"en": False, "es": True}
 
 _Y = r"(?P<year>1[0-9]\d\d|20\d\d)"
 _D = r"(?P<day>3[01]|[12]\d|0?[1-9])"
@@ -448,7 +447,8 @@ RULES = {
             "offset",
         ),
         (r"(?:earlier\s+|later\s+)?(?P<shift>{SHIFT})\s+(?P<unit>{UNIT})", "period"),
-        (r"the\s+(?P<shift>latest|most\s+recent)\s+(?P<unit>quarter)", "period"),
+        # "the quarter" of an earnings report: the one just ended.
+        (r"the\s+(?:(?:latest|most\s+recent)\s+)?(?P<reported>quarter)(?!\s+of)", "period"),
         (
             r"(?:the\s+)?(?:comparable\s+)?(?P<unit>year)-(?P<ago>earlier|ago)"
             r"(?:\s+(?:quarter|period))?",
@@ -490,6 +490,11 @@ RULES = {
             "date",
         ),
         (r"(?:(?:el\s+)?(?:mes\s+de\s+))?(?P<month>{MONTH})\s+(?P<shift>{SHIFT})", "date"),
+        (
+            r"(?:(?:a\s+)?(?:principios|comienzos|mediados|finales|fines)\s+)?(?:del?|el)\s+"
+            r"(?P<shift>{SHIFT})\s+mes\s+de\s+(?P<month>{MONTH})",
+            "date",
+        ),
         (
             r"(?:(?P<mod>(?:a\s+)?(?:principios|comienzos|inicios|mediados|finales|fines)\s+de)\s+|"
             + "|".join(rf"(?<=\b{w}\s)" for w in ("en", "desde", "hasta", "de", "durante"))

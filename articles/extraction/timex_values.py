@@ -79,6 +79,8 @@ class _Parts:
         self.number = _number(groups.get("num"), language)
         if "several" in groups and self.number is None:  # "los últimos días"
             self.number = "X"
+        if "reported" in groups:  # "the (latest) quarter": the one just ended
+            self.unit, self.shift = "Q", -1
         if "plural" in groups:  # "for years", "the past few weeks"
             self.unit = _lookup(tables.UNITS[language], groups["plural"])
             self.number = "X"
