@@ -21,7 +21,12 @@ from django_htmx.middleware import HtmxDetails
 from timeline.corroboration import corroboration
 from timeline.directories import directory
 from timeline.export_selection import export_links
-from timeline.filters import SORT_CHOICES, SOURCES_CHOICES, parse_timeline_filters
+from timeline.filters import (
+    SCHEDULED_CHOICES,
+    SORT_CHOICES,
+    SOURCES_CHOICES,
+    parse_timeline_filters,
+)
 from timeline.freshness import conditional_on_last_change
 from timeline.models import Actor, Country, Event
 from timeline.profiles import Profile, profile
@@ -71,6 +76,7 @@ def _browse(
         "scope": scope,
         "sort_choices": SORT_CHOICES,
         "sources_choices": SOURCES_CHOICES,
+        "scheduled_choices": SCHEDULED_CHOICES,
         "heading_level": heading_level,
         "subheading_level": heading_level + 1,
         "is_partial": target is not None,
