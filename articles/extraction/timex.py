@@ -9,6 +9,7 @@ the direction the clause's tense gives. `manage.py tag_dates` and `bench/timex_s
 `tag_temporal_expressions`; the event pipeline reads its DATE and TIME values.
 """
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
@@ -77,7 +78,47 @@ def tag_temporal_expressions(
             continue
         taken_until = match.end()
         found.append(_timex(text, start, match, kind, language, published, unmarked))
-    return found
+    return _anchored_to_quarters(text, found, published)
+
+
+_YEAR_EARLIER = re.compile(
+    r"(?:a|one|un)\s+(?:year|año)\s+(?:ago|earlier|before|antes)|(?:year|año)[- ](?:earlier|ago)|"
+    r"hace\s+un\s+año",
+    re.IGNORECASE,
+)
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+_QUARTER_WORD = re.compile(r"\b(?:quarter|trimestre)\b", re.IGNORECASE)
+
+
+def _anchored_to_quarters(
+    text: str, found: list[Timex], published: datetime.date | None
+) -> list[Timex]:
+    """ "Profit in the third quarter rose from $4 million a year earlier": after a quarter was
+    named, or in a sentence about a quarter, "a year earlier/ago" is that quarter a year before
+    (the last quarter named, else the one just ended), not the whole year."""
+    if published is None:
+        return found
+    anchored = []
+    quarter = None  # the last quarter the text named
+    for timex in found:
+        if timex.value and (named := _QUARTER_VALUE.match(timex.value)):
+            quarter = (int(named.group(1)), int(named.group(2)))
+        if timex.type == "DATE" and _YEAR_EARLIER.search(timex.text):
+            start = max(text.rfind(mark, 0, timex.start) for mark in ".!?\n") + 1
+            end = min(
+                (i for i in (text.find(m, timex.end) for m in ".!?\n") if i >= 0), default=len(text)
+            )
+            if quarter is None and _QUARTER_WORD.search(text, start, end):
+                index = published.year * 4 + (published.month - 1) // 3 - 1
+                quarter = (index // 4, index % 4 + 1)
+            if quarter is not None:
+                year = quarter[0] - 1
+                first = datetime.date(year, 3 * quarter[1] - 2, 1)
+                timex = dataclasses.replace(
+                    timex, value=f"{year:04}-Q{quarter[1]}", date=first, precision="quarter"
+                )
+        anchored.append(timex)
+    return anchored
 
 
 def _lower(text: str) -> str:
@@ -223,13 +264,15 @@ def _alternation(words) -> str:
 @cache
 def _rules(language: str) -> tuple[_Rule, ...]:
     numbers = tables.NUMBERS[language]
+    units = [w for w, v in numbers.items() if isinstance(v, int) and 1 <= v <= 9 and len(w) > 2]
     placeholders = {
         "MONTH": _alternation(tables.MONTHS[language]),
         "MONTHNAME": _alternation(
             [name for name in tables.MONTHS[language] if len(name) > 3 and "." not in name]
         ),
         "WEEKDAY": _alternation(tables.WEEKDAYS[language]),
-        "NUMBER": rf"(?:{_alternation(numbers)}(?:[-\s]{_alternation(numbers)})?)",
+        # "twenty-four", "treinta y cinco": a tens word and a unit word.
+        "NUMBER": rf"(?:{_alternation(numbers)}(?:(?:-|\s+y\s+|\s+){_alternation(units)})?)",
         "UNIT": _alternation(tables.UNITS[language]),
         "SHIFT": _alternation(tables.SHIFTS[language]),
         "DEICTIC": _alternation(tables.DEICTIC[language]),

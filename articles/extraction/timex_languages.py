@@ -446,7 +446,11 @@ RULES = {
             r"(?P<num>{NUMBER})[-\s](?P<unit>{UNIT})\s+(?P<later>later|from\s+now|hence)",
             "offset",
         ),
-        (r"(?:earlier\s+|later\s+)?(?P<shift>{SHIFT})\s+(?P<unit>{UNIT})", "period"),
+        (r"(?:earlier\s+|later\s+|the\s+)?(?P<shift>{SHIFT})\s+(?P<unit>{UNIT})", "period"),
+        (
+            r"(?P<yearshift>this|last|next)\s+year['’]s\s+(?P<quarter>{ORDINAL})[-\s]quarter",
+            "date",
+        ),
         # "the quarter" of an earnings report: the one just ended.
         (r"the\s+(?:(?:latest|most\s+recent)\s+)?(?P<reported>quarter)(?!\s+of)", "period"),
         (

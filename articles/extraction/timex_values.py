@@ -174,7 +174,8 @@ def _relative(kind, parts: _Parts, published: datetime.date, direction) -> Value
     if parts.weekday is not None:
         return _dated(_weekday(parts.weekday, parts.shift, published, direction), "day", parts)
     if parts.quarter:
-        return _quarter(published.year, parts.quarter, relative=True)
+        shift = tables.SHIFTS[parts.language].get(parts.groups.get("yearshift", "").lower(), 0)
+        return _quarter(published.year + shift, parts.quarter, relative=True)
     if parts.season:
         year = published.year + (parts.shift or 0)
         return Value("DATE", f"{year:04}-{parts.season}", datetime.date(year, 1, 1), "season", True)
@@ -365,7 +366,7 @@ def _number(text: str | None, language: str) -> int | float | str | None:
     if text in numbers:
         return numbers[text]
     total = 0
-    words = text.replace("-", " ").split()
+    words = [word for word in text.replace("-", " ").split() if word != "y"]
     if len(words) > 1 and numbers.get(words[0]) == 1:
         words = words[1:]  # "a five-year term", "the two days"
     for word in words:
