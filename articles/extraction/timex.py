@@ -297,10 +297,14 @@ _GROUP_CLASSES = {
     "month": "MONTHS", "weekday": "WEEKDAYS", "unit": "UNITS", "plural": "UNITS",
     "deictic": "DEICTIC", "ref": "REFS", "set": "SETS", "season": "SEASONS",
     "part": "PARTS_OF_DAY", "quarter": "ORDINALS", "reported": "UNITS", "day": "DIGITS",
-    "year": "DIGITS",
+    "year": "DIGITS", "spelledyear": "SPELLED",
     "hour": "DIGITS", "monthnumber": "DIGITS", "decade": "DIGITS", "noon": "NOON",
 }  # fmt: skip
-_EXTRA_WORDS = {"DIGITS": ["primero"], "NOON": ["noon", "midnight"]}
+_EXTRA_WORDS = {
+    "DIGITS": ["primero"],
+    "NOON": ["noon", "midnight"],
+    "SPELLED": ["nineteen", "thousand"],
+}
 
 
 def _needs(pattern: re.Pattern) -> tuple[str, ...]:

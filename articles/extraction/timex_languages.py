@@ -446,6 +446,17 @@ RULES = {
             r"(?P<num>{NUMBER})[-\s](?P<unit>{UNIT})\s+(?P<later>later|from\s+now|hence)",
             "offset",
         ),
+        # "for the year", "the fiscal year": a year's length (no count to say which one).
+        (r"the\s+(?:full\s+|fiscal\s+|whole\s+|entire\s+)?(?P<unit>year)(?!['’-])", "duration"),
+        # Years said in words in broadcast transcripts: "nineteen ninety-six", "two thousand".
+        (
+            r"(?:the\s+year\s+)?(?P<spelledyear>nineteen[-\s](?:(?:twenty|thirty|forty|fifty|"
+            r"sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|"
+            r"nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+            r"nineteen)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|"
+            r"nine|ten))?)",
+            "date",
+        ),
         (r"(?:earlier\s+|later\s+|the\s+)?(?P<shift>{SHIFT})\s+(?P<unit>{UNIT})", "period"),
         (
             r"(?P<yearshift>this|last|next)\s+year['’]s\s+(?P<quarter>{ORDINAL})[-\s]quarter",
@@ -459,13 +470,15 @@ RULES = {
             "offset",
         ),
         (
-            r"(?:(?<=\bfor\s)|(?P<num>several|many|(?:a\s+)?few)\s+|"
+            r"(?:(?<=\bfor\s)|(?P<num>several|many|(?:a\s+)?few)\s+|recent\s+|"
             r"the\s+(?:past|last|next|coming)\s+(?:few\s+)?)"
-            r"(?P<plural>years|months|weeks|days|decades|hours)",
+            r"(?P<plural>years|months|weeks|days|decades|hours|quarters)",
             "duration",
         ),
         (
-            r"(?:the\s+(?:past|last|next|first|coming|previous)\s+)?(?P<num>{NUMBER}|\d+(?:\.\d+)?)(?:[-\s](?:and\s+a\s+half\s+)?)(?P<unit>{UNIT})(?:-long)?(?![-\s]+old\b)",
+            # "a quarter", "three-quarters" of something are fractions.
+            r"(?!(?:a|one|three)[-\s]quarters?\b)"
+            r"(?:the\s+(?:past|last|next|first|coming|previous)\s+)?(?P<num>{NUMBER}|\d{1,3}(?:\.\d+)?)(?:[-\s](?:and\s+a\s+half\s+)?)(?P<unit>{UNIT})(?:-long)?(?![-\s]+old\b)",
             "duration",
         ),
         (r"(?:every|each)\s+(?P<unit>{UNIT})", "set"),

@@ -62,6 +62,13 @@ class _Parts:
     def __init__(self, groups: dict[str, str], language: str):
         self.groups = groups
         self.year = int(groups["year"]) if "year" in groups else None
+        if "spelledyear" in groups:  # "nineteen ninety-six": the century, then the rest
+            century, _, rest = _words(groups["spelledyear"]).replace("-", " ").partition(" ")
+            if century == "two":
+                rest = rest.removeprefix("thousand").strip().removeprefix("and").strip()
+                self.year = 2000 + (_number(rest, language) or 0 if rest else 0)
+            else:
+                self.year = 1900 + (_number(rest, language) or 0)
         month = groups.get("month")
         self.month = (
             int(groups["monthnumber"])
