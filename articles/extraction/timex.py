@@ -222,7 +222,7 @@ def _plausible(text: str, offset: int, match: re.Match, kind: str, language: str
     return True
 
 
-_CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\w'’-]*\s+$")
+_CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\w'’-]*\s+(?:(?:de|del|\d{1,2})\s+)*$")
 _CAPITALISED_WORD_AFTER = re.compile(r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]")
 
 
@@ -297,7 +297,7 @@ _GROUP_CLASSES = {
     "month": "MONTHS", "weekday": "WEEKDAYS", "unit": "UNITS", "plural": "UNITS",
     "deictic": "DEICTIC", "ref": "REFS", "set": "SETS", "season": "SEASONS",
     "part": "PARTS_OF_DAY", "quarter": "ORDINALS", "reported": "UNITS", "day": "DIGITS",
-    "year": "DIGITS", "spelledyear": "SPELLED",
+    "year": "DIGITS", "spelledyear": "SPELLED", "weekend": "UNITS",
     "hour": "DIGITS", "monthnumber": "DIGITS", "decade": "DIGITS", "noon": "NOON",
 }  # fmt: skip
 _EXTRA_WORDS = {

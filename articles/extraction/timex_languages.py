@@ -446,6 +446,7 @@ RULES = {
             r"(?P<num>{NUMBER})[-\s](?P<unit>{UNIT})\s+(?P<later>later|from\s+now|hence)",
             "offset",
         ),
+        (r"(?:over\s+|during\s+)?the\s+(?P<weekend>weekend)", "date"),
         # "for the year", "the fiscal year": a year's length (no count to say which one).
         (r"the\s+(?:full\s+|fiscal\s+|whole\s+|entire\s+)?(?P<unit>year)(?!['’-])", "duration"),
         # Years said in words in broadcast transcripts: "nineteen ninety-six", "two thousand".

@@ -180,6 +180,10 @@ def _relative(kind, parts: _Parts, published: datetime.date, direction) -> Value
         return _dated(_day_of_month(parts.day, published, direction), "day", parts)
     if parts.weekday is not None:
         return _dated(_weekday(parts.weekday, parts.shift, published, direction), "day", parts)
+    if "weekend" in parts.groups:  # "the weekend": the Saturday the tense points to, its week
+        saturday = _weekday(5, None, published, direction)
+        year, week, _ = saturday.isocalendar()
+        return Value("DATE", f"{year:04}-W{week:02}-WE", saturday, "week", True)
     if parts.quarter:
         shift = tables.SHIFTS[parts.language].get(parts.groups.get("yearshift", "").lower(), 0)
         return _quarter(published.year + shift, parts.quarter, relative=True)
