@@ -183,6 +183,7 @@ def tense_direction(text: str, start: int, end: int, language: str) -> int:
     before = text[max(0, start - CLAUSE_BEFORE) : start]
     before = re.split(r"[.!?\n;]", before)[-1]
     after = re.split(r"[.!?\n;]", text[end : end + CLAUSE_AFTER])[0]
+    after = _marker("REPORTING", language).split(after, maxsplit=1)[0]
     nearest: tuple[int, int] = (CLAUSE_BEFORE + CLAUSE_AFTER, 0)
     for table, sign in (("FUTURE", 1), ("PAST_STRONG", -2), ("PAST", -1)):
         for match in _marker(table, language).finditer(before):

@@ -356,6 +356,12 @@ PAST_STRONG = {
     "en": r"\b(?:was|were|had|did|ago)\b",
     "es": r"\b(?:fue|fueron|había|habían|hubo|era|eran|hace)\b",
 }
+# "…, his office said": a reporting clause after the expression says nothing of its tense.
+REPORTING = {
+    "en": r",\s*(?:[\w'’]+\s+){0,3}(?:said|says|told|reported|announced|added)\b",
+    "es": r",\s*(?:[\w'’]+\s+){0,3}(?:dijo|afirmó|aseguró|informó|señaló|explicó|indicó|"
+    r"anunció|añadió)\b",
+}
 # Words in front of a four-digit number that make it a quantity, not a year.
 QUANTITY = {
     "en": r"(?:\$|€|£|US\$|more\s+than|less\s+than|fewer\s+than|about|some|nearly|over|"
