@@ -295,7 +295,15 @@ def _stored_links(matches) -> dict[int, tuple[set[int], set[int]]]:
 
 
 def _date_matched_events(matched: set[int], events, matches) -> None:
-    """An undated event learns its date from a new source that gives one."""
+    """An undated event learns its date from a new source that gives one; a scheduled event
+    reported as having happened by a new source is scheduled no more."""
+    confirmed = [
+        match
+        for event, match in zip(events, matches, strict=True)
+        if match is not None and event.date is not None and not event.scheduled
+    ]
+    if confirmed:
+        Event.objects.filter(pk__in=confirmed, scheduled=True).update(scheduled=False)
     dated = {
         match: event
         for event, match in zip(events, matches, strict=True)

@@ -290,3 +290,25 @@ def test_reports_without_people_never_join_on_countries_alone():
     same_day = summary(actors=frozenset(), countries=frozenset({"CL"}), terms=frozenset({"x"}))
     assert match_score(same_day, summary(actors=frozenset(), countries=frozenset({"CL"}),
                                          terms=frozenset({"x", "y"}))) is not None  # fmt: skip
+
+
+def test_a_scheduled_event_reported_as_happened_later_is_scheduled_no_more():
+    import_story(
+        "before.txt",
+        "Bukele to meet Trump\n\nApril 21, 2025\n\nNayib Bukele will meet Donald Trump in the "
+        "Oval Office on 18 May 2025 to discuss the CECOT prison agreement and Tren de Aragua.",
+    )
+    meeting = Event.objects.get(event_type="meeting")
+    assert (meeting.date, meeting.scheduled) == (datetime.date(2025, 5, 18), True)
+    assert meeting.date_display == "expected on 18 May 2025"
+    import_story(
+        "after.txt",
+        "Bukele met Trump\n\nMay 19, 2025\n\nNayib Bukele met Donald Trump in the Oval "
+        "Office on 18 May 2025 to discuss the CECOT prison agreement and Tren de Aragua.",
+    )
+    meeting = Event.objects.get(event_type="meeting")
+    assert (meeting.date, meeting.scheduled, meeting.excerpts.count()) == (
+        datetime.date(2025, 5, 18),
+        False,
+        2,
+    )

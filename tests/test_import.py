@@ -246,3 +246,19 @@ def test_the_import_refreshes_postgresql_statistics_as_the_events_grow(monkeypat
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'timeline_event'::regclass")
         assert cursor.fetchone()[0] >= 0
+
+
+def test_a_2_mb_single_line_article_imports_with_its_dates(tmp_path):
+    """Issue 12, item 4: extraction is linear in a sentence's length (the date finder's
+    overlap check and the visit titles' origin test once re-searched every prefix)."""
+    unit = (
+        "Nayib Bukele met Marco Rubio in San Salvador on Monday, May 5, 2025, and signed an "
+        "agreement with Argentina, since March 2022 and from El Salvador; "
+    )
+    body = unit * ((2 * 1024 * 1024 - 200) // len(unit)) + "end."
+    path = tmp_path / "huge.txt"
+    path.write_text(f"---\npublished: 2025-05-09\n---\nA huge single line\n\n{body}\n", "utf-8")
+    assert len(path.read_bytes()) <= 2 * 1024 * 1024
+    call_command("import_articles", str(path), verbosity=0)
+    (event,) = Event.objects.filter(excerpts__article__title="A huge single line").distinct()
+    assert (event.date, event.date_precision) == (datetime.date(2025, 5, 5), "day")

@@ -580,3 +580,16 @@ def test_actor_and_country_pages_query_count_is_fixed(
         response = client.get(url, headers=headers)
 
     assert response.status_code == 200
+
+
+def test_scheduled_events_show_as_expected_and_filter_apart(client):
+    event("Elections", datetime.date(2025, 5, 18), scheduled=True)
+    event("Visit", datetime.date(2025, 4, 14))
+    response = client.get("/")
+    assert titles(response) == ["Elections", "Visit"]
+    assertContains(response, "expected on 18 May 2025")
+    assert titles(client.get("/?scheduled=expected")) == ["Elections"]
+    assert titles(client.get("/?scheduled=reported")) == ["Visit"]
+    response = client.get("/?scheduled=someday")
+    assert titles(response) == ["Elections", "Visit"]
+    assert "not a scheduled filter" in " ".join(response.context["page"].filters.errors)

@@ -62,6 +62,13 @@ def tags(text, language="en", published=APRIL_21):
         ("now", "en", ("DATE", "PRESENT_REF")),
         ("recientemente", "es", ("DATE", "PAST_REF")),
         ("the future", "en", ("DATE", "FUTURE_REF")),
+        ("nineteen ninety-six", "en", ("DATE", "1996")),
+        ("over the weekend", "en", ("DATE", "2025-W16-WE")),
+        ("in June last year", "en", ("DATE", "2024-06")),
+        ("a finales del pasado mes de mayo", "es", ("DATE", "2024-05")),
+        ("the latest quarter", "en", ("DATE", "2025-Q1")),
+        ("twenty-four hours", "en", ("DURATION", "PT24H")),
+        ("hace un par de meses", "es", ("DATE", "2025-02")),
     ],
 )
 def test_rules_and_their_values(text, language, expected):
@@ -98,10 +105,24 @@ def test_tense_gives_the_direction(text, language, value):
         ("USA Today reported", "en"),
         ("Washington invoked a law from 1798", "en"),
         ("a 6-year-old boy", "en"),
+        ("la Avenida 17 de Junio", "es"),
+        ("dijo Domingo García", "es"),
+        ("the annual March for Life", "en"),
+        ("prices will fall", "en"),
+        ("three-quarters of the voters", "en"),
     ],
 )
 def test_no_invented_times(text, language):
     assert tags(text, language) == []
+
+
+def test_a_year_earlier_after_a_quarter_is_that_quarter_a_year_before():
+    text = "Profit rose in the third quarter. It was $4 million a year earlier."
+    assert tags(text, published=datetime.date(1989, 11, 2))[-1] == (
+        "a year earlier",
+        "DATE",
+        "1988-Q3",
+    )
 
 
 def test_without_a_publication_date_relative_expressions_have_no_value():

@@ -99,6 +99,7 @@ class EventAdmin(HistoryAdmin):
         "merge_confirmed",
         "event_type",
         "date_precision",
+        "scheduled",
         "countries",
         "actors",
     )
@@ -108,7 +109,16 @@ class EventAdmin(HistoryAdmin):
     readonly_fields = ("date_resolution", "is_disputed", "created", "updated")
     fieldsets = (
         (None, {"fields": ("title", "status", "event_type")}),
-        (_("Date"), {"fields": (("date", "date_precision"), "date_phrase", "date_resolution")}),
+        (
+            _("Date"),
+            {
+                "fields": (
+                    ("date", "date_precision", "scheduled"),
+                    "date_phrase",
+                    "date_resolution",
+                )
+            },
+        ),
         (_("Who and where"), {"fields": ("actors", "countries")}),
         (
             _("Sources"),

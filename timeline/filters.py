@@ -28,6 +28,11 @@ SOURCES_CHOICES = {
     "several": _("Several sources"),
     "disputed": _("Sources disagree"),
 }
+SCHEDULED_CHOICES = {
+    "": pgettext_lazy("scheduled", "Any"),
+    "expected": _("Expected (dated after their report)"),
+    "reported": _("Reported as having happened"),
+}
 # Filter values that name no country or actor in the database (see `timeline.selectors`).
 UNKNOWN_COUNTRY = _("There is no country with the code “%(value)s”; that filter was ignored.")
 UNKNOWN_ACTOR = _("There is no actor “%(value)s”; that filter was ignored.")
@@ -67,6 +72,7 @@ class TimelineFilters:
     date_to: Period | None = None
     q: str = ""
     sources: str = ""
+    scheduled: str = ""
     sort: str = SORT_NEWEST
     page: int = 1
     errors: tuple[str, ...] = field(default=(), compare=False)
@@ -88,6 +94,7 @@ class TimelineFilters:
             or self.has_date_filter
             or self.q
             or self.sources
+            or self.scheduled
         )
 
     def querydict(self) -> QueryDict:
@@ -107,6 +114,8 @@ class TimelineFilters:
             query["date_to"] = self.date_to.text
         if self.sources:
             query["sources"] = self.sources
+        if self.scheduled:
+            query["scheduled"] = self.scheduled
         if self.sort != SORT_NEWEST:
             query["sort"] = self.sort
         return query
@@ -217,6 +226,14 @@ def parse_timeline_filters(query: QueryDict) -> TimelineFilters:
         )
         sources = ""
 
+    scheduled = query.get("scheduled", "").strip().lower()
+    if scheduled not in SCHEDULED_CHOICES:
+        errors.append(
+            gettext("“%(value)s” is not a scheduled filter; showing expected and reported events.")
+            % {"value": scheduled}
+        )
+        scheduled = ""
+
     page_text = query.get("page", "").strip() or "1"
     if page_text.isdecimal() and len(page_text) <= 18 and int(page_text) >= 1:
         page = int(page_text)
@@ -235,6 +252,7 @@ def parse_timeline_filters(query: QueryDict) -> TimelineFilters:
         date_to=date_to,
         q=q,
         sources=sources,
+        scheduled=scheduled,
         sort=sort,
         page=page,
         errors=tuple(errors),

@@ -25,7 +25,13 @@ from django.utils.translation import gettext, pgettext
 
 from timeline.country_names import localized_country_name
 from timeline.facets import MAX_SAMPLE, Facet, facet_counts, relation_facet, type_facet
-from timeline.filters import SOURCES_CHOICES, UNKNOWN_ACTOR, UNKNOWN_COUNTRY, TimelineFilters
+from timeline.filters import (
+    SCHEDULED_CHOICES,
+    SOURCES_CHOICES,
+    UNKNOWN_ACTOR,
+    UNKNOWN_COUNTRY,
+    TimelineFilters,
+)
 from timeline.listing import listed_events
 from timeline.models import Actor, Country, Event, format_event_date
 
@@ -182,6 +188,8 @@ def filter_events(
     if filters.date_to:
         events = events.filter(date__lte=filters.date_to.last_day)
     events = by_sources(events, filters.sources)
+    if filters.scheduled:
+        events = events.filter(scheduled=filters.scheduled == "expected")
     return matching_text(events, filters.q)
 
 
@@ -486,6 +494,8 @@ def _active_filters(filters, countries, actors) -> list[ActiveFilter]:
         active.append(ActiveFilter(f"“{filters.q}”", {"q": None}))
     if filters.sources:
         active.append(ActiveFilter(SOURCES_CHOICES[filters.sources], {"sources": None}))
+    if filters.scheduled:
+        active.append(ActiveFilter(SCHEDULED_CHOICES[filters.scheduled], {"scheduled": None}))
     return active
 
 

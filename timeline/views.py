@@ -23,7 +23,12 @@ from timeline.corroboration import corroboration
 from timeline.directories import directory
 from timeline.embed import embed_code
 from timeline.export_selection import export_links
-from timeline.filters import SORT_CHOICES, SOURCES_CHOICES, parse_timeline_filters
+from timeline.filters import (
+    SCHEDULED_CHOICES,
+    SORT_CHOICES,
+    SOURCES_CHOICES,
+    parse_timeline_filters,
+)
 from timeline.freshness import conditional_on_last_change
 from timeline.models import Actor, Country, Event, EventRedirect
 from timeline.profiles import Profile, profile
@@ -74,6 +79,7 @@ def _browse(
         "scope": scope,
         "sort_choices": SORT_CHOICES,
         "sources_choices": SOURCES_CHOICES,
+        "scheduled_choices": SCHEDULED_CHOICES,
         "heading_level": heading_level,
         "subheading_level": heading_level + 1,
         "is_partial": target is not None,

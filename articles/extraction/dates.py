@@ -132,21 +132,39 @@ def sentence_dates(
     ]
 
 
+# A sentence is tagged a window at a time until it gives a date: its first date is near its
+# start, and a 2 MB "sentence" then costs no more than its first window. Windows overlap by
+# more than any expression's length, so none is cut in two.
+WINDOW = 2000
+OVERLAP = 200
+
+
 def _sentence_date(text, start, end, *, published, language, skip) -> ResolvedDate:
     first_unresolved = None
-    for timex in tag_temporal_expressions(
-        text, published=published, language=language, start=start, end=end, unmarked=-1
-    ):
-        # The reference words are within a clause's reach: a bounded look keeps a huge
-        # sentence linear.
-        if skip is not None and skip.search(text, max(start, timex.start - 120), timex.start):
-            continue
-        resolved = _from_timex(text, timex, published, language)
-        if resolved is None:
-            continue
-        if resolved.date is not None:
-            return resolved
-        first_unresolved = first_unresolved or resolved
+    window_start = start
+    while window_start < end:
+        window_end = min(end, window_start + WINDOW)
+        last = window_end == end
+        for timex in tag_temporal_expressions(
+            text,
+            published=published,
+            language=language,
+            start=window_start,
+            end=window_end,
+            unmarked=-1,
+        ):
+            if not last and timex.start >= window_end - OVERLAP:
+                break  # read whole in the next window
+            # The reference words are within a clause's reach: a bounded look keeps it linear.
+            if skip is not None and skip.search(text, max(start, timex.start - 120), timex.start):
+                continue
+            resolved = _from_timex(text, timex, published, language)
+            if resolved is None:
+                continue
+            if resolved.date is not None:
+                return resolved
+            first_unresolved = first_unresolved or resolved
+        window_start = window_end - OVERLAP if not last else end
     return first_unresolved or UNDATED
 
 

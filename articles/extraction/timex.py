@@ -9,6 +9,7 @@ the direction the clause's tense gives. `manage.py tag_dates` and `bench/timex_s
 `tag_temporal_expressions`; the event pipeline reads its DATE and TIME values.
 """
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
@@ -77,7 +78,47 @@ def tag_temporal_expressions(
             continue
         taken_until = match.end()
         found.append(_timex(text, start, match, kind, language, published, unmarked))
-    return found
+    return _anchored_to_quarters(text, found, published)
+
+
+_YEAR_EARLIER = re.compile(
+    r"(?:a|one|un)\s+(?:year|año)\s+(?:ago|earlier|before|antes)|(?:year|año)[- ](?:earlier|ago)|"
+    r"hace\s+un\s+año",
+    re.IGNORECASE,
+)
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+_QUARTER_WORD = re.compile(r"\b(?:quarter|trimestre)\b", re.IGNORECASE)
+
+
+def _anchored_to_quarters(
+    text: str, found: list[Timex], published: datetime.date | None
+) -> list[Timex]:
+    """ "Profit in the third quarter rose from $4 million a year earlier": after a quarter was
+    named, or in a sentence about a quarter, "a year earlier/ago" is that quarter a year before
+    (the last quarter named, else the one just ended), not the whole year."""
+    if published is None:
+        return found
+    anchored = []
+    quarter = None  # the last quarter the text named
+    for timex in found:
+        if timex.value and (named := _QUARTER_VALUE.match(timex.value)):
+            quarter = (int(named.group(1)), int(named.group(2)))
+        if timex.type == "DATE" and _YEAR_EARLIER.search(timex.text):
+            start = max(text.rfind(mark, 0, timex.start) for mark in ".!?\n") + 1
+            end = min(
+                (i for i in (text.find(m, timex.end) for m in ".!?\n") if i >= 0), default=len(text)
+            )
+            if quarter is None and _QUARTER_WORD.search(text, start, end):
+                index = published.year * 4 + (published.month - 1) // 3 - 1
+                quarter = (index // 4, index % 4 + 1)
+            if quarter is not None:
+                year = quarter[0] - 1
+                first = datetime.date(year, 3 * quarter[1] - 2, 1)
+                timex = dataclasses.replace(
+                    timex, value=f"{year:04}-Q{quarter[1]}", date=first, precision="quarter"
+                )
+        anchored.append(timex)
+    return anchored
 
 
 def _lower(text: str) -> str:
@@ -104,7 +145,7 @@ def _timex(
         groups,
         language=language,
         published=published,
-        direction=lambda: tense_direction(text, start, end, language) or unmarked,
+        direction=_direction(text, start, end, language, unmarked),
     )
     scheduled = bool(published is not None and value.date is not None and value.date > published)
     return Timex(
@@ -120,15 +161,31 @@ def _timex(
     )
 
 
+def _direction(text: str, start: int, end: int, language: str, unmarked: int):
+    """The direction a value looks in, the clause's tense read once and only when needed."""
+    tense: list[int] = []
+
+    def direction(*, calendar: bool = False) -> int:
+        if not tense:
+            tense.append(tense_direction(text, start, end, language))
+        if calendar:
+            return 1 if tense[0] > 0 else -1 if tense[0] == -2 else min(unmarked, 0)
+        return max(-1, tense[0]) or unmarked
+
+    return direction
+
+
 def tense_direction(text: str, start: int, end: int, language: str) -> int:
     """+1 when the clause around text[start:end] speaks of the future ("will", "próximo",
-    "se realizará"), -1 when of the past, 0 when it does not say: the marker nearest to the
-    expression decides ("said on Monday he will go": "said")."""
+    "se realizará"), -1 when of the past, -2 when it says so outright ("was", "fue"), 0 when it
+    does not say: the marker nearest to the expression decides ("said on Monday he will go":
+    "said")."""
     before = text[max(0, start - CLAUSE_BEFORE) : start]
     before = re.split(r"[.!?\n;]", before)[-1]
     after = re.split(r"[.!?\n;]", text[end : end + CLAUSE_AFTER])[0]
+    after = _marker("REPORTING", language).split(after, maxsplit=1)[0]
     nearest: tuple[int, int] = (CLAUSE_BEFORE + CLAUSE_AFTER, 0)
-    for table, sign in (("FUTURE", 1), ("PAST", -1)):
+    for table, sign in (("FUTURE", 1), ("PAST_STRONG", -2), ("PAST", -1)):
         for match in _marker(table, language).finditer(before):
             nearest = min(nearest, (len(before) - match.end(), sign))
         match = _marker(table, language).search(after)
@@ -150,6 +207,8 @@ def _plausible(text: str, offset: int, match: re.Match, kind: str, language: str
     for group in tables.CAPITALISED[language]:
         if groups.get(group) and not text[offset + match.start(group)].isupper():
             return False
+    if _inside_a_name(text, offset, match, language):
+        return False
     if kind in {"deictic", "ref", "period", "set"} and text[start].isupper():
         before = text[max(0, start - 40) : start].rstrip()
         if before and before[-1] not in _SENTENCE_OPENERS:
@@ -162,6 +221,31 @@ def _plausible(text: str, offset: int, match: re.Match, kind: str, language: str
         if int(year or "2000") < 1800 and not _marker("YEAR_PREPOSITIONS", language).search(before):
             return False
     return True
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\w'’-]*\s+(?:(?:de|del|\d{1,2})\s+)*$")
+_CAPITALISED_WORD_AFTER = re.compile(r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]")
+
+
+def _inside_a_name(text: str, offset: int, match: re.Match, language: str) -> bool:
+    """ "Avenida 17 de Junio", "Domingo García", "Agenda 2000": a calendar word or a year
+    that is part of a name, told by a capitalised neighbour not opening a sentence."""
+    start, end = offset + match.start(), offset + match.end()
+    groups = match.groupdict()
+    before = text[max(0, start - 40) : start]
+    word = _CAPITALISED_WORD_BEFORE.search(before)
+    # The capitalised word before is a name's only when it does not open the sentence itself.
+    opener = before[: word.start()].rstrip() if word else ""
+    named_before = bool(word) and bool(opener) and opener[-1] not in _SENTENCE_OPENERS
+    if groups.get("year") and match.group().strip() == groups["year"]:
+        return named_before and not word.group().rstrip().endswith(("'s", "’s"))
+    if not tables.LOWER_CASE_CALENDAR[language]:
+        return False
+    named_after = _CAPITALISED_WORD_AFTER.match(text, end) is not None
+    return (named_before or named_after) and any(
+        groups.get(group) and text[offset + match.start(group)].isupper()
+        for group in ("month", "weekday")
+    )
 
 
 @cache
@@ -181,13 +265,15 @@ def _alternation(words) -> str:
 @cache
 def _rules(language: str) -> tuple[_Rule, ...]:
     numbers = tables.NUMBERS[language]
+    units = [w for w, v in numbers.items() if isinstance(v, int) and 1 <= v <= 9 and len(w) > 2]
     placeholders = {
         "MONTH": _alternation(tables.MONTHS[language]),
         "MONTHNAME": _alternation(
             [name for name in tables.MONTHS[language] if len(name) > 3 and "." not in name]
         ),
         "WEEKDAY": _alternation(tables.WEEKDAYS[language]),
-        "NUMBER": rf"(?:{_alternation(numbers)}(?:[-\s]{_alternation(numbers)})?)",
+        # "twenty-four", "treinta y cinco": a tens word and a unit word.
+        "NUMBER": rf"(?:{_alternation(numbers)}(?:(?:-|\s+y\s+|\s+){_alternation(units)})?)",
         "UNIT": _alternation(tables.UNITS[language]),
         "SHIFT": _alternation(tables.SHIFTS[language]),
         "DEICTIC": _alternation(tables.DEICTIC[language]),
@@ -200,7 +286,7 @@ def _rules(language: str) -> tuple[_Rule, ...]:
     rules = []
     for template, kind in tables.RULES[language]:
         regex = re.sub(r"\{([A-Z]+)\}", lambda m: placeholders[m.group(1)], template)
-        pattern = re.compile(rf"(?<![\w$€£/-])(?:{regex})(?![\w/]|-\w)")
+        pattern = re.compile(rf"(?<![\w$€£/'’-])(?:{regex})(?![\w/]|-\w)")
         rules.append(_Rule(pattern, kind, _needs(pattern)))
     return tuple(rules)
 
@@ -211,10 +297,15 @@ def _rules(language: str) -> tuple[_Rule, ...]:
 _GROUP_CLASSES = {
     "month": "MONTHS", "weekday": "WEEKDAYS", "unit": "UNITS", "plural": "UNITS",
     "deictic": "DEICTIC", "ref": "REFS", "set": "SETS", "season": "SEASONS",
-    "part": "PARTS_OF_DAY", "quarter": "ORDINALS", "day": "DIGITS", "year": "DIGITS",
+    "part": "PARTS_OF_DAY", "quarter": "ORDINALS", "reported": "UNITS", "day": "DIGITS",
+    "year": "DIGITS", "spelledyear": "SPELLED", "weekend": "UNITS",
     "hour": "DIGITS", "monthnumber": "DIGITS", "decade": "DIGITS", "noon": "NOON",
 }  # fmt: skip
-_EXTRA_WORDS = {"DIGITS": ["primero"], "NOON": ["noon", "midnight"]}
+_EXTRA_WORDS = {
+    "DIGITS": ["primero"],
+    "NOON": ["noon", "midnight"],
+    "SPELLED": ["nineteen", "thousand"],
+}
 
 
 def _needs(pattern: re.Pattern) -> tuple[str, ...]:

@@ -43,108 +43,34 @@ MONTHS = {
 }
 WEEKDAYS = {
     "en": {
-        name: number
-        for number, names in enumerate(
-            ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        )
-        for name in (names,)
+        "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5,
+        "Sunday": 6,
     },
     "es": {
-        "lunes": 0,
-        "martes": 1,
-        "miércoles": 2,
-        "miercoles": 2,
-        "jueves": 3,
-        "viernes": 4,
-        "sábado": 5,
-        "sabado": 5,
-        "domingo": 6,
+        "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+        "sábado": 5, "sabado": 5, "domingo": 6,
     },
-}
+}  # fmt: skip
 NUMBERS = {
     "en": {
-        "a": 1,
-        "an": 1,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-        "thirteen": 13,
-        "fourteen": 14,
-        "fifteen": 15,
-        "sixteen": 16,
-        "seventeen": 17,
-        "eighteen": 18,
-        "nineteen": 19,
-        "twenty": 20,
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "hundred": 100,
-        "dozen": 12,
-        "a dozen": 12,
-        "a hundred": 100,
-        "several": "X",
-        "many": "X",
-        "a few": "X",
-        "few": "X",
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+        "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+        "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+        "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+        "a couple of": 2, "a hundred": 100, "several": "X", "many": "X", "a few": "X", "few": "X",
         "some": "X",
     },
     "es": {
-        "un": 1,
-        "una": 1,
-        "uno": 1,
-        "dos": 2,
-        "tres": 3,
-        "cuatro": 4,
-        "cinco": 5,
-        "seis": 6,
-        "siete": 7,
-        "ocho": 8,
-        "nueve": 9,
-        "diez": 10,
-        "once": 11,
-        "doce": 12,
-        "trece": 13,
-        "catorce": 14,
-        "quince": 15,
-        "dieciséis": 16,
-        "diecisiete": 17,
-        "dieciocho": 18,
-        "diecinueve": 19,
-        "veinte": 20,
-        "treinta": 30,
-        "cuarenta": 40,
-        "cincuenta": 50,
-        "sesenta": 60,
-        "setenta": 70,
-        "ochenta": 80,
-        "noventa": 90,
-        "cien": 100,
-        "varios": "X",
-        "varias": "X",
-        "unos": "X",
-        "unas": "X",
-        "algunos": "X",
-        "algunas": "X",
-        "muchos": "X",
-        "muchas": "X",
-        "pocos": "X",
-        "pocas": "X",
+        "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+        "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+        "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17, "dieciocho": 18,
+        "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+        "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "un par de": 2,
+        "varios": "X", "varias": "X", "unos": "X", "unas": "X", "algunos": "X", "algunas": "X",
+        "muchos": "X", "muchas": "X", "pocos": "X", "pocas": "X",
     },
-}
+}  # fmt: skip
 # Unit word -> (TIMEX3 unit letter, whether it is a time unit written after "T").
 UNITS = {
     "en": {
@@ -175,183 +101,102 @@ UNITS = {
 # Shift words: -1 the one before publication, 0 the current one, +1 the one after.
 SHIFTS = {
     "en": {
-        "last": -1,
-        "past": -1,
-        "previous": -1,
-        "this": 0,
-        "current": 0,
-        "next": 1,
-        "coming": 1,
-        "upcoming": 1,
-        "following": 1,
-        "latest": -1,
-        "most recent": -1,
+        "last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
+        "upcoming": 1, "following": 1, "latest": -1, "most recent": -1,
     },
     "es": {
-        "pasado": -1,
-        "pasada": -1,
-        "último": -1,
-        "última": -1,
-        "anterior": -1,
-        "este": 0,
-        "esta": 0,
-        "actual": 0,
-        "próximo": 1,
-        "próxima": 1,
-        "proximo": 1,
-        "proxima": 1,
-        "que viene": 1,
-        "siguiente": 1,
-        "entrante": 1,
+        "pasado": -1, "pasada": -1, "último": -1, "última": -1, "anterior": -1, "este": 0,
+        "esta": 0, "actual": 0, "próximo": 1, "próxima": 1, "proximo": 1, "proxima": 1,
+        "que viene": 1, "siguiente": 1, "entrante": 1,
     },
-}
+}  # fmt: skip
 DEICTIC = {
     "en": {
-        "today": 0,
-        "yesterday": -1,
-        "tomorrow": 1,
-        "the day before yesterday": -2,
-        "the day after tomorrow": 2,
-        "tonight": 0,
-        "last night": -1,
+        "today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+        "the day after tomorrow": 2, "tonight": 0, "last night": -1,
     },
     "es": {
-        "hoy": 0,
-        "ayer": -1,
-        "mañana": 1,
-        "anteayer": -2,
-        "antier": -2,
-        "antes de ayer": -2,
-        "pasado mañana": 2,
-        "anoche": -1,
-        "esta noche": 0,
+        "hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2, "antier": -2, "antes de ayer": -2,
+        "pasado mañana": 2, "anoche": -1, "esta noche": 0,
     },
-}
+}  # fmt: skip
 PARTS_OF_DAY = {
     "en": {
-        "morning": "MO",
-        "afternoon": "AF",
-        "evening": "EV",
-        "night": "NI",
-        "tonight": "NI",
+        "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
         "last night": "NI",
     },
     "es": {
-        "mañana": "MO",
-        "tarde": "AF",
-        "noche": "NI",
-        "madrugada": "MO",
-        "anoche": "NI",
+        "mañana": "MO", "tarde": "AF", "noche": "NI", "madrugada": "MO", "anoche": "NI",
         "esta noche": "NI",
     },
-}
+}  # fmt: skip
 SEASONS = {
     "en": {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"},
     "es": {"primavera": "SP", "verano": "SU", "otoño": "FA", "invierno": "WI"},
 }
 ORDINALS = {
     "en": {
-        "first": 1,
-        "1st": 1,
-        "second": 2,
-        "2nd": 2,
-        "third": 3,
-        "3rd": 3,
-        "fourth": 4,
-        "4th": 4,
+        "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     },
     "es": {
-        "primer": 1,
-        "primero": 1,
-        "1er": 1,
-        "segundo": 2,
-        "tercer": 3,
-        "tercero": 3,
-        "cuarto": 4,
+        "primer": 1, "primero": 1, "1er": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4,
     },
-}
+}  # fmt: skip
 REFS = {
     "en": {
-        "now": "PRESENT_REF",
-        "currently": "PRESENT_REF",
-        "nowadays": "PRESENT_REF",
-        "at present": "PRESENT_REF",
-        "current": "PRESENT_REF",
-        "these days": "PRESENT_REF",
-        "recently": "PAST_REF",
-        "the past": "PAST_REF",
-        "lately": "PAST_REF",
-        "in recent years": "PAST_REF",
-        "recent years": "PAST_REF",
+        "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+        "at present": "PRESENT_REF", "current": "PRESENT_REF", "these days": "PRESENT_REF",
+        "recently": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
+        "in recent years": "PAST_REF", "the near future": "FUTURE_REF",
+        "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "recent years": "PAST_REF",
         "the future": "FUTURE_REF",
     },
     "es": {
-        "ahora": "PRESENT_REF",
-        "actualmente": "PRESENT_REF",
-        "la actualidad": "PRESENT_REF",
-        "hoy en día": "PRESENT_REF",
-        "hoy por hoy": "PRESENT_REF",
-        "actual": "PRESENT_REF",
-        "actuales": "PRESENT_REF",
-        "estos días": "PRESENT_REF",
-        "este momento": "PRESENT_REF",
-        "el momento": "PRESENT_REF",
-        "recientemente": "PAST_REF",
-        "recién": "PAST_REF",
-        "reciente": "PAST_REF",
-        "recientes": "PAST_REF",
-        "entonces": "PAST_REF",
-        "el pasado": "PAST_REF",
-        "del pasado": "PAST_REF",
-        "anteriormente": "PAST_REF",
-        "futuro": "FUTURE_REF",
-        "futura": "FUTURE_REF",
-        "futuros": "FUTURE_REF",
-        "futuras": "FUTURE_REF",
-        "próximamente": "FUTURE_REF",
-        "pronto": "FUTURE_REF",
-        "largo plazo": "FUTURE_REF",
-        "próxima": "FUTURE_REF",
-        "próximas": "FUTURE_REF",
-        "próximos": "FUTURE_REF",
+        "ahora": "PRESENT_REF", "actualmente": "PRESENT_REF", "la actualidad": "PRESENT_REF",
+        "hoy en día": "PRESENT_REF", "hoy por hoy": "PRESENT_REF", "actual": "PRESENT_REF",
+        "actuales": "PRESENT_REF", "estos días": "PRESENT_REF", "este momento": "PRESENT_REF",
+        "recientemente": "PAST_REF", "recién": "PAST_REF", "reciente": "PAST_REF",
+        "recientes": "PAST_REF", "el pasado": "PAST_REF", "del pasado": "PAST_REF",
+        "anteriormente": "PAST_REF", "próximamente": "FUTURE_REF", "largo plazo": "FUTURE_REF",
+        "el futuro": "FUTURE_REF",
     },
-}
+}  # fmt: skip
 SETS = {
     "en": {
-        "daily": "P1D",
-        "weekly": "P1W",
-        "monthly": "P1M",
-        "annually": "P1Y",
-        "yearly": "P1Y",
+        "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
         "hourly": "PT1H",
     },
     "es": {
-        "diaria": "P1D",
-        "diarias": "P1D",
-        "diariamente": "P1D",
-        "semanal": "P1W",
-        "semanales": "P1W",
-        "mensual": "P1M",
-        "mensuales": "P1M",
-        "anual": "P1Y",
-        "anuales": "P1Y",
-        "anualmente": "P1Y",
-        "trimestral": "P1Q",
-        "trimestrales": "P1Q",
+        "diaria": "P1D", "diarias": "P1D", "diariamente": "P1D", "semanal": "P1W",
+        "semanales": "P1W", "mensual": "P1M", "mensuales": "P1M", "anual": "P1Y", "anuales": "P1Y",
+        "anualmente": "P1Y", "trimestral": "P1Q", "trimestrales": "P1Q",
     },
-}
+}  # fmt: skip
 # Words around an expression that put it after publication, or before it.
 FUTURE = {
     "en": r"\bwill\b|'ll\b|\bshall\b|\b(?:is|are|was|were)\s+(?:expected|scheduled|set|due|"
     r"going|slated|planned)\s+to\b|\bexpected\s+to\b|\bscheduled\b|\bplans?\s+to\b|\bupcoming\b|\bnext\b|"
-    r"\bwould\s+begin\b|\bforthcoming\b",
+    r"\bwould\s+begin\b|\bforthcoming\b|\bplanned\s+to\b|\bas\s+(?:soon|early)\s+as\b|"
+    r"\b(?:is|are)\s+to\b|\bset\s+to\b",
     "es": r"\b\w+(?:rá|rán|remos|réis)\b|\bva(?:n|mos)?\s+a\b|\bpróxim[oa]s?\b|\bprevé\b|"
     r"\bprevén\b|\bprevist[oa]s?\b|\ba\s+partir\s+del?\b|\bse\s+espera\b|\bplanea\b|"
     r"\bprogramad[oa]s?\b|\bentrante\b",
 }
 PAST = {
-    "en": r"\b(?:was|were|had|did|said|ago|last|earlier)\b|\b\w{3,}ed\b",
-    "es": r"\b(?:fue|fueron|había|habían|hubo|era|dijo|pasad[oa])\b|\b\w{3,}(?:ó|aron|ieron)\b",
+    "en": r"\b(?:said|last|earlier)\b|\b\w{3,}ed\b",
+    "es": r"\b(?:dijo|pasad[oa])\b|\b\w{3,}(?:ó|aron|ieron)\b",
+}
+# The past said outright ("was", "fueron"): enough to put a month or a day of a month before
+# publication; a past participle alone is not ("extended the offer to Nov. 16").
+PAST_STRONG = {
+    "en": r"\b(?:was|were|had|did|ago)\b",
+    "es": r"\b(?:fue|fueron|había|habían|hubo|era|eran|hace)\b",
+}
+# "…, his office said": a reporting clause after the expression says nothing of its tense.
+REPORTING = {
+    "en": r",\s*(?:[\w'’]+\s+){0,3}(?:said|says|told|reported|announced|added)\b",
+    "es": r",\s*(?:[\w'’]+\s+){0,3}(?:dijo|afirmó|aseguró|informó|señaló|explicó|indicó|"
+    r"anunció|añadió)\b",
 }
 # Words in front of a four-digit number that make it a quantity, not a year.
 QUANTITY = {
@@ -368,6 +213,9 @@ YEAR_PREPOSITIONS = {
 
 # English month names and weekdays only capitalised: "may" is a verb, "march" a noun.
 CAPITALISED = {"en": ("month", "weekday"), "es": ()}
+# Where month names and weekdays are lower-case, a capitalised one next to another capitalised
+# word is part of a name: "Avenida 17 de Junio", "Domingo García".
+LOWER_CASE_CALENDAR = {"en": False, "es": True}
 
 _Y = r"(?P<year>1[0-9]\d\d|20\d\d)"
 _D = r"(?P<day>3[01]|[12]\d|0?[1-9])"
@@ -392,8 +240,13 @@ RULES = {
         (rf"(?:the\s+)?{_D}{_ORD}\s+(?:of\s+)?(?P<month>{{MONTH}})", "date"),
         (r"(?P<shift>{SHIFT})\s+(?P<month>{MONTH})", "date"),
         (
+            r"(?:(?P<mod>early|late|mid-)\s*)?(?P<month>{MONTH})\s+"
+            r"(?P<yearshift>this|last|next)\s+year",
+            "date",
+        ),
+        (
             r"(?:(?P<mod>early|late|mid-|the\s+end\s+of|the\s+beginning\s+of)\s*)?"
-            r"(?P<month>(?!may){MONTHNAME})",
+            r"(?P<month>(?!may){MONTHNAME})(?!\s+(?:for|of\s+the|to)\b)",
             "date",
         ),
         (
@@ -406,8 +259,11 @@ RULES = {
             "date",
         ),
         (rf"(?:the\s+)?(?P<quarter>{{ORDINAL}})[-\s]quarter(?:\s+of\s+{_Y})?", "date"),
+        (rf"(?P<season>{{SEASON}})\s+(?:of\s+)?{_Y}", "date"),
         (
-            rf"(?:(?P<shift>{{SHIFT}})\s+|the\s+)?(?P<season>{{SEASON}})(?:\s+(?:of\s+)?{_Y})?",
+            # "fall" alone is a verb: a season needs a determiner, a preposition or a year.
+            rf"(?:(?P<shift>{{SHIFT}})\s+|the\s+|(?<=\bin\s)|(?<=\bduring\s))"
+            rf"(?P<season>{{SEASON}})(?:\s+(?:of\s+)?{_Y})?",
             "date",
         ),
         (r"(?:the\s+)?(?:(?P<mod>early|late|mid-?)\s*)?(?P<decade>1[5-9]\d0|20[0-9]0)'?s", "date"),
@@ -432,21 +288,40 @@ RULES = {
             r"(?P<num>{NUMBER})[-\s](?P<unit>{UNIT})\s+(?P<later>later|from\s+now|hence)",
             "offset",
         ),
-        (r"(?:earlier\s+|later\s+)?(?P<shift>{SHIFT})\s+(?P<unit>{UNIT})", "period"),
-        (r"the\s+(?P<shift>latest|most\s+recent)\s+(?P<unit>quarter)", "period"),
+        (r"(?:over\s+|during\s+)?the\s+(?P<weekend>weekend)", "date"),
+        # "for the year", "the fiscal year": a year's length (no count to say which one).
+        (r"the\s+(?:full\s+|fiscal\s+|whole\s+|entire\s+)?(?P<unit>year)(?!['’-])", "duration"),
+        # Years said in words in broadcast transcripts: "nineteen ninety-six", "two thousand".
+        (
+            r"(?:the\s+year\s+)?(?P<spelledyear>nineteen[-\s](?:(?:twenty|thirty|forty|fifty|"
+            r"sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|"
+            r"nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+            r"nineteen)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|"
+            r"nine|ten))?)",
+            "date",
+        ),
+        (r"(?:earlier\s+|later\s+|the\s+)?(?P<shift>{SHIFT})\s+(?P<unit>{UNIT})", "period"),
+        (
+            r"(?P<yearshift>this|last|next)\s+year['’]s\s+(?P<quarter>{ORDINAL})[-\s]quarter",
+            "date",
+        ),
+        # "the quarter" of an earnings report: the one just ended.
+        (r"the\s+(?:(?:latest|most\s+recent)\s+)?(?P<reported>quarter)(?!\s+of)", "period"),
         (
             r"(?:the\s+)?(?:comparable\s+)?(?P<unit>year)-(?P<ago>earlier|ago)"
             r"(?:\s+(?:quarter|period))?",
             "offset",
         ),
         (
-            r"(?:(?<=\bfor\s)|(?P<num>several|many|(?:a\s+)?few)\s+|"
+            r"(?:(?<=\bfor\s)|(?P<num>several|many|(?:a\s+)?few)\s+|recent\s+|"
             r"the\s+(?:past|last|next|coming)\s+(?:few\s+)?)"
-            r"(?P<plural>years|months|weeks|days|decades|hours)",
+            r"(?P<plural>years|months|weeks|days|decades|hours|quarters)",
             "duration",
         ),
         (
-            r"(?:the\s+(?:past|last|next|first|coming|previous)\s+)?(?P<num>{NUMBER}|\d+(?:\.\d+)?)(?:[-\s](?:and\s+a\s+half\s+)?)(?P<unit>{UNIT})(?:-long)?(?![-\s]+old\b)",
+            # "a quarter", "three-quarters" of something are fractions.
+            r"(?!(?:a|one|three)[-\s]quarters?\b)"
+            r"(?:the\s+(?:past|last|next|first|coming|previous)\s+)?(?P<num>{NUMBER}|\d{1,3}(?:\.\d+)?)(?:[-\s](?:and\s+a\s+half\s+)?)(?P<unit>{UNIT})(?:-long)?(?![-\s]+old\b)",
             "duration",
         ),
         (r"(?:every|each)\s+(?P<unit>{UNIT})", "set"),
@@ -475,6 +350,11 @@ RULES = {
             "date",
         ),
         (r"(?:(?:el\s+)?(?:mes\s+de\s+))?(?P<month>{MONTH})\s+(?P<shift>{SHIFT})", "date"),
+        (
+            r"(?:(?:a\s+)?(?:principios|comienzos|mediados|finales|fines)\s+)?(?:del?|el)\s+"
+            r"(?P<shift>{SHIFT})\s+mes\s+de\s+(?P<month>{MONTH})",
+            "date",
+        ),
         (
             r"(?:(?P<mod>(?:a\s+)?(?:principios|comienzos|inicios|mediados|finales|fines)\s+de)\s+|"
             + "|".join(rf"(?<=\b{w}\s)" for w in ("en", "desde", "hasta", "de", "durante"))

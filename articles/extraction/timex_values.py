@@ -1,10 +1,14 @@
 """TIMEX3 values from a rule's named parts: the calendar arithmetic, language-blind.
 
 Underspecified expressions ("Friday", "March 12", "in June", "el día 5") take the publication
-date's calendar in the direction the clause gives: the latest occurrence up to publication when
-it speaks of the past (or does not say), the first from publication on when it speaks of the
-future. "last"/"next" words shift strictly before or after. Without a publication date they
-are found with a None value.
+date's calendar in the direction the clause gives: a weekday the latest occurrence up to
+publication when the clause speaks of the past, the first from publication on when of the
+future; a month or a day of a month the first from publication on when the clause speaks of
+the future, the latest up to it when the clause says "was" or "fue", else the occurrence
+nearest publication ("extended the offer to Nov. 16": a past verb, a coming date), or the
+latest up to it where the caller reads unmarked clauses as past (`direction(calendar=True)`).
+"last"/"next" words shift strictly before or after. Without a publication date they are found
+with a None value.
 """
 
 import datetime
@@ -29,7 +33,7 @@ def normalise(
     *,
     language: str,
     published: datetime.date | None,
-    direction: Callable[[], int],
+    direction: Callable[..., int],
 ) -> Value:
     parts = _Parts(groups, language)
     if kind == "duration":
@@ -58,6 +62,13 @@ class _Parts:
     def __init__(self, groups: dict[str, str], language: str):
         self.groups = groups
         self.year = int(groups["year"]) if "year" in groups else None
+        if "spelledyear" in groups:  # "nineteen ninety-six": the century, then the rest
+            century, _, rest = _words(groups["spelledyear"]).replace("-", " ").partition(" ")
+            if century == "two":
+                rest = rest.removeprefix("thousand").strip().removeprefix("and").strip()
+                self.year = 2000 + (_number(rest, language) or 0 if rest else 0)
+            else:
+                self.year = 1900 + (_number(rest, language) or 0)
         month = groups.get("month")
         self.month = (
             int(groups["monthnumber"])
@@ -75,6 +86,8 @@ class _Parts:
         self.number = _number(groups.get("num"), language)
         if "several" in groups and self.number is None:  # "los últimos días"
             self.number = "X"
+        if "reported" in groups:  # "the (latest) quarter": the one just ended
+            self.unit, self.shift = "Q", -1
         if "plural" in groups:  # "for years", "the past few weeks"
             self.unit = _lookup(tables.UNITS[language], groups["plural"])
             self.number = "X"
@@ -145,6 +158,15 @@ def _relative(kind, parts: _Parts, published: datetime.date, direction) -> Value
     if parts.month and parts.day:
         date = _month_day(parts.month, parts.day, parts.weekday, published, direction)
         return _dated(date, "day", parts)
+    if parts.month and "yearshift" in parts.groups:  # "in June last year"
+        year = published.year + tables.SHIFTS[parts.language][parts.groups["yearshift"].lower()]
+        return Value(
+            "DATE",
+            f"{year:04}-{parts.month:02}",
+            datetime.date(year, parts.month, 1),
+            "month",
+            True,
+        )
     if parts.month:
         year = _year_of_month(parts.month, parts.shift, published, direction)
         return Value(
@@ -158,8 +180,13 @@ def _relative(kind, parts: _Parts, published: datetime.date, direction) -> Value
         return _dated(_day_of_month(parts.day, published, direction), "day", parts)
     if parts.weekday is not None:
         return _dated(_weekday(parts.weekday, parts.shift, published, direction), "day", parts)
+    if "weekend" in parts.groups:  # "the weekend": the Saturday the tense points to, its week
+        saturday = _weekday(5, None, published, direction)
+        year, week, _ = saturday.isocalendar()
+        return Value("DATE", f"{year:04}-W{week:02}-WE", saturday, "week", True)
     if parts.quarter:
-        return _quarter(published.year, parts.quarter, relative=True)
+        shift = tables.SHIFTS[parts.language].get(parts.groups.get("yearshift", "").lower(), 0)
+        return _quarter(published.year + shift, parts.quarter, relative=True)
     if parts.season:
         year = published.year + (parts.shift or 0)
         return Value("DATE", f"{year:04}-{parts.season}", datetime.date(year, 1, 1), "season", True)
@@ -190,7 +217,7 @@ def _month_day(month: int, day: int, weekday, published: datetime.date, directio
         candidates = agreeing
     if not candidates:
         raise ValueError("no such day")
-    return _choose(candidates, published, direction())
+    return _choose(candidates, published, direction(calendar=True))
 
 
 def _year_of_month(month: int, shift: int | None, published: datetime.date, direction) -> int:
@@ -201,14 +228,14 @@ def _year_of_month(month: int, shift: int | None, published: datetime.date, dire
     if shift is not None:  # "last April", "next April": strictly before or after this month
         candidates = [c for c in candidates if (c - this_month).days * shift > 0]
         return _choose(candidates, this_month, shift).year
-    return _choose(candidates, this_month, direction()).year
+    return _choose(candidates, this_month, direction(calendar=True)).year
 
 
 def _day_of_month(day: int, published: datetime.date, direction) -> datetime.date:
     first = published.replace(day=1)
     months = [_add_months(first, step) for step in (-1, 0, 1)]
     candidates = [m.replace(day=day) for m in months if _exists(m.year, m.month, day)]
-    return _choose(candidates, published, direction())
+    return _choose(candidates, published, direction(calendar=True))
 
 
 def _choose(candidates: list[datetime.date], published: datetime.date, going: int):
@@ -350,7 +377,7 @@ def _number(text: str | None, language: str) -> int | float | str | None:
     if text in numbers:
         return numbers[text]
     total = 0
-    words = text.replace("-", " ").split()
+    words = [word for word in text.replace("-", " ").split() if word != "y"]
     if len(words) > 1 and numbers.get(words[0]) == 1:
         words = words[1:]  # "a five-year term", "the two days"
     for word in words:
