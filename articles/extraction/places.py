@@ -34,8 +34,8 @@ from articles.extraction.places_index import (
 # "Franco-chilena"), and a final full stop kept (an abbreviation's, or a sentence's end); a
 # possessive 's is left out ("El Salvador's"); hashtags and handles are no words here.
 WORD = r"(?<![\w.#@])[^\W\d_]\w*(?:[.'’-](?!s\b)[^\W\d_]\w*)*\.?"
+PREVIOUS_WORD = re.compile(rf"({WORD})[ \t\u00a0]+$")
 NEXT_WORD = re.compile(rf"[ \t\u00a0]+({WORD})")
-LOWER_CASE_WORD = re.compile(r"\b[^\W\d_A-ZÀ-Þ]\w*")
 # "Carabineros de Chile": a name that continues through "de" (the word before it, then).
 LINKED_NAME = re.compile(rf"({WORD})[ \t\u00a0]+(?:de|del|of)[ \t\u00a0]+$")
 KIND_ORDER = {COUNTRY: 0, DEMONYM: 1, CITY: 2, REGION: 3}
@@ -79,14 +79,15 @@ def find_places(index: PlaceIndex, text: str, start: int = 0, end: int | None = 
     end = len(text) if end is None else end
     pattern = index.words_pattern or _words_pattern(index)
     words = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
-    found: list[tuple[int, int, str, tuple[Place, ...]]] = []
-    surnames = _surnames(text, words)
-    lower_case: set[str] | None = None
+    found: list[tuple[int, int, str, tuple[Place, ...], bool]] = []
+    not_a_place: dict[str, bool] = {}  # one-word forms already judged in this text
     lookup, continues = index.by_form, index.continues
     i = 0
     while i < len(words):
-        word_start, word_end, _ = words[i]
-        match = _longest(text, words[i], end, lookup, continues)
+        word_start, word_end, word = words[i]
+        match = None
+        if word in lookup or word in continues or word[:-1] in lookup:
+            match = _longest(text, words[i], end, lookup, continues)
         if not match:
             i += 1
             continue
@@ -96,11 +97,9 @@ def find_places(index: PlaceIndex, text: str, start: int = 0, end: int | None = 
         while i + count < len(words) and words[i + count][0] < form_end:
             count += 1
         if form_end in (word_end, word_end - 1) and _local(candidates):  # one word
-            if lower_case is None:
-                lower_case = set(LOWER_CASE_WORD.findall(text))
-            if form_text.lower() in lower_case or (
-                form_text in surnames and all(place.kind == CITY for place in candidates)
-            ):
+            if form_text not in not_a_place:
+                not_a_place[form_text] = _a_word_or_a_surname(text, form_text, candidates)
+            if not_a_place[form_text]:
                 i += 1
                 continue
         if _stands_alone(text, words, i, count, candidates):
@@ -159,30 +158,34 @@ def _local(candidates) -> bool:
     return all(place.kind in (CITY, REGION) for place in candidates)
 
 
-def _surnames(text: str, words) -> set[str]:
-    """Words that end a run of two or three names ("Ken Livingstone", "Ricardo Lagos")."""
-    found = set()
-    for index in range(1, len(words)):
-        _, before_end, before = words[index - 1]
-        start, _, word = words[index]
-        if (
-            _is_name(word)
-            and _ends_a_name(before)
-            and not before.isupper()
-            and _spaced(text[before_end:start])
-            and not _joined_name(text, words, index + 1)
+def _a_word_or_a_surname(text: str, form: str, candidates) -> bool:
+    """The text writes the form in lower case ("la constitución"), or it is a town's name that
+    ends a person's name there: after a name's word, with no name's word after it ("Ken
+    Livingstone", "Ricardo Lagos"; not "BBC Wales")."""
+    if next(_occurrences(text, form.lower()), None) is not None:
+        return True
+    if not all(place.kind == CITY for place in candidates):
+        return False
+    for position in _occurrences(text, form):
+        before = PREVIOUS_WORD.search(text, max(0, position - 40), position)
+        if before is None or not _ends_a_name(before.group(1)) or before.group(1).isupper():
+            continue
+        following = NEXT_WORD.match(text, position + len(form))
+        if following is None or not _is_name(following.group(1)):
+            return True
+    return False
+
+
+def _occurrences(text: str, word: str):
+    """Where the word stands alone in the text (str.find: faster than a pattern per word)."""
+    position = text.find(word)
+    while position != -1:
+        after = position + len(word)
+        if (position == 0 or not text[position - 1].isalnum()) and (
+            after == len(text) or not text[after].isalnum()
         ):
-            found.add(word)
-    return found
-
-
-def _joined_name(text: str, words, index: int) -> bool:
-    """Word `index` is a name's word right after the one before it."""
-    return (
-        0 < index < len(words)
-        and _is_name(words[index][2])
-        and _spaced(text[words[index - 1][1] : words[index][0]])
-    )
+            yield position
+        position = text.find(word, after)
 
 
 def _longest(text: str, word: tuple[int, int, str], end: int, lookup, continues):
