@@ -164,6 +164,7 @@ def test_gazetteer_mentions_keep_their_shape_and_say_the_place():
     assert mention == Mention("country", "GT", 8, 22, "Puerto Barrios", "city", "Puerto Barrios")
     assert GAZETTEER.country_name("GT") == "Guatemala"
     assert GAZETTEER.country_name("PE") == "Peru"  # no stored row: the ISO name
+    assert GAZETTEER.country_name("PS") == "Palestine"  # not "Palestine, State of"
 
 
 def test_an_actors_alias_wins_over_the_demonym_inside_it():

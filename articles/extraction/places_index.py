@@ -87,14 +87,19 @@ def english_inflections(base: str) -> list[str]:
     return [base, base + "s"]
 
 
+# Where ISO's name with its qualifier cut off would name two countries.
+EVERYDAY_NAMES = {"CD": "DR Congo", "VG": "British Virgin Islands", "VI": "US Virgin Islands"}
+
+
 @functools.cache
 def iso_country_name(code: str) -> str | None:
     """pycountry's everyday English name for an alpha-2 code ("Bolivia", not "Bolivia,
-    Plurinational State of")."""
+    Plurinational State of"; "Palestine", not "Palestine, State of")."""
     country = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
     if country is None:
         return None
-    return getattr(country, "common_name", None) or country.name
+    common = getattr(country, "common_name", None)
+    return common or EVERYDAY_NAMES.get(country.alpha_2) or country.name.split(",")[0]
 
 
 def without_accents(text: str) -> str:
@@ -234,7 +239,7 @@ def _build_index() -> PlaceIndex:
     spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
     for country in pycountry.countries:
         code = country.alpha_2
-        canonical = getattr(country, "common_name", None) or country.name
+        canonical = iso_country_name(code)
         names = set()
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
