@@ -34,6 +34,12 @@ from articles.extraction.places_index import (
 # "Franco-chilena"), and a final full stop kept (an abbreviation's, or a sentence's end); a
 # possessive 's is left out ("El Salvador's"); hashtags and handles are no words here.
 WORD = r"(?<![\w.#@])[^\W\d_]\w*(?:[.'’-](?!s\b)[^\W\d_]\w*)*\.?"
+_LINK_ENDS = tuple(
+    f"{gap}{link}{space}"
+    for link in ("de", "del", "of")
+    for gap in " \t\u00a0"
+    for space in " \t\u00a0"
+)
 PREVIOUS_WORD = re.compile(rf"({WORD})[ \t\u00a0]+$")
 NEXT_WORD = re.compile(rf"[ \t\u00a0]+({WORD})")
 # "Carabineros de Chile": a name that continues through "de" (the word before it, then).
@@ -79,7 +85,7 @@ def find_places(index: PlaceIndex, text: str, start: int = 0, end: int | None = 
     end = len(text) if end is None else end
     pattern = index.words_pattern or _words_pattern(index)
     words = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
-    found: list[tuple[int, int, str, tuple[Place, ...], bool]] = []
+    found: list[tuple[int, int, str, tuple[Place, ...]]] = []
     not_a_place: dict[str, bool] = {}  # one-word forms already judged in this text
     lookup, continues = index.by_form, index.continues
     i = 0
@@ -103,10 +109,9 @@ def find_places(index: PlaceIndex, text: str, start: int = 0, end: int | None = 
                 i += 1
                 continue
         if _stands_alone(text, words, i, count, candidates):
-            introduced = INTRODUCED.search(text, max(0, word_start - 20), word_start) is not None
-            found.append((word_start, form_end, form_text, candidates, introduced))
+            found.append((word_start, form_end, form_text, candidates))
         i += count
-    return _resolve(found)
+    return _resolve(text, found)
 
 
 def _words_pattern(index: PlaceIndex) -> re.Pattern:
@@ -210,7 +215,10 @@ def _longest(text: str, word: tuple[int, int, str], end: int, lookup, continues)
 
 def _stands_alone(text, words, i, count, candidates) -> bool:
     """Not part of a longer name, nor a street's."""
-    linked = LINKED_NAME.search(text, max(0, words[i][0] - 80), words[i][0])
+    start = words[i][0]
+    linked = text.endswith(_LINK_ENDS, 0, start) and LINKED_NAME.search(
+        text, max(0, start - 80), start
+    )
     if linked and (_ends_a_name(linked.group(1)) or linked.group(1) in _NOT_BEFORE):
         return False  # "Carabineros de Chile", "la esquina de Lira"
     if i > 0:
@@ -248,22 +256,27 @@ def _modifies(text: str, words, i: int, count: int, candidates) -> bool:
     return count == 1 and first.upper() == first and any(p.kind == COUNTRY for p in candidates)
 
 
-def _resolve(found) -> list[PlaceMention]:
+def _introduced(text: str, start: int) -> bool:
+    return INTRODUCED.search(text, max(0, start - 20), start) is not None
+
+
+def _resolve(text: str, found) -> list[PlaceMention]:
     """Each form to one place: unambiguous ones first; their countries then decide the rest.
     A town of under 100,000 is a place only with its country named in the text and a word
     that introduces a place before it ("in Aston", "en Renca", "de Curicó")."""
     choices = [_unambiguous(item[3]) for item in found]
     named = {place.country for place in choices if place is not None}
     mentions = []
-    for (start, end, text, candidates, introduced), place in zip(found, choices, strict=True):
+    for (start, end, form, candidates), place in zip(found, choices, strict=True):
         if place is None:
             in_context = [c for c in candidates if c.country in named]
             if not in_context:
                 continue
             place = _best(in_context)
-            if place.kind == CITY and place.weight < LOCAL_WEIGHT and not introduced:
+            small_town = place.kind == CITY and place.weight < LOCAL_WEIGHT
+            if small_town and not _introduced(text, start):
                 continue  # "Dr Arnold", "follows Adrian": a town needs "in", "en", "de"…
-        mentions.append(PlaceMention(start, end, text, place.kind, place.country, place.name))
+        mentions.append(PlaceMention(start, end, form, place.kind, place.country, place.name))
     return mentions
 
 
