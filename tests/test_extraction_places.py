@@ -72,6 +72,7 @@ def test_english_demonyms_are_inflected_by_rule(base, forms):
         # Demonyms, all forms.
         ("los guatemaltecos y las salvadoreñas", [("guatemaltecos", "GT"), ("salvadoreñas", "SV")]),
         ("Guatemalan and Salvadoran officials", [("Guatemalan", "GT"), ("Salvadoran", "SV")]),
+        ("we Brits", [("Brits", "GB")]),  # not the South African town
         # Capitals, cities and first-level regions resolve to their country.
         ("Puerto Barrios, Izabal", [("Puerto Barrios", "GT"), ("Izabal", "GT")]),
         ("San Salvador y Bogotá", [("San Salvador", "SV"), ("Bogotá", "CO")]),

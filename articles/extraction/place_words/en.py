@@ -46,7 +46,7 @@ DEMONYMS = {
 }  # fmt: skip
 
 # People of a country, not adjectives: they take no plural of their own.
-NOUNS_ONLY = {"Briton": "GB", "Britons": "GB", "Filipinos": "PH", "Kiwis": "NZ"}
+NOUNS_ONLY = {"Briton": "GB", "Britons": "GB", "Brit": "GB", "Brits": "GB", "Kiwis": "NZ"}
 
 SHORT_FORMS = {
     "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America"],
