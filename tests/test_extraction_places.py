@@ -105,6 +105,8 @@ def test_a_mention_says_what_the_place_is():
         ),
         ("Córdoba is busy.", []),
         ("Córdoba, Argentina", [("Córdoba", "AR"), ("Argentina", "AR")]),
+        ("Concepción, en Chile", [("Concepción", "CL"), ("Chile", "CL")]),
+        ("Concepción, Paraguay", [("Concepción", "PY"), ("Paraguay", "PY")]),
         ("Georgia", []),  # the country or the US state
         ("Atlanta, Georgia, in the US", [("Atlanta", "US"), ("Georgia", "US"), ("US", "US")]),
         ("Tbilisi, Georgia", [("Tbilisi", "GE"), ("Georgia", "GE")]),

@@ -273,7 +273,8 @@ def _resolve(text: str, found) -> list[PlaceMention]:
             if not in_context:
                 continue
             place = _best(in_context)
-            small_town = place.kind == CITY and place.weight < LOCAL_WEIGHT
+            biggest = max(c.weight for c in in_context if c.country == place.country)
+            small_town = biggest < LOCAL_WEIGHT
             if small_town and not _introduced(text, start):
                 continue  # "Dr Arnold", "follows Adrian": a town needs "in", "en", "de"…
         mentions.append(PlaceMention(start, end, form, place.kind, place.country, place.name))
