@@ -112,6 +112,9 @@ def test_a_mention_says_what_the_place_is():
         ("Tbilisi, Georgia", [("Tbilisi", "GE"), ("Georgia", "GE")]),
         ("Santiago", [("Santiago", "CL")]),  # ten times bigger than every namesake
         ("headmaster Dr Arnold in the US", [("US", "US")]),  # a small town, not introduced
+        ("upsets in Athens and the US team", [("Athens", "GR"), ("US", "US")]),  # a capital
+        ("San José y Estados Unidos", [("San José", "CR"), ("Estados Unidos", "US")]),
+        ("la Mesa de Unidad Social en Estados Unidos", [("Estados Unidos", "US")]),
     ],
 )
 def test_ambiguous_names_are_resolved_by_the_articles_other_places(text, expected):

