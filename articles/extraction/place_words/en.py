@@ -82,7 +82,8 @@ Troy Salem
 Austin Tyler Jefferson Monroe Sherman
 Labour Conservative Tory Green Union Congress Parliament
 Commons Lords House University College Dome Metro Nancy Jupiter Nokia Chelsea
-Aston Bono Sale Columbia Midlands North South East West Central Northern Southern Eastern
+Aston Bono Sale Columbia Midlands Male Paramount Westminster
+North South East West Central Northern Southern Eastern
 Western Centre
 """.split()
 

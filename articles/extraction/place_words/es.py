@@ -82,6 +82,7 @@ Magdalena Constitución Lista Atlántico Pacífico Cordillera Sierra Selva Costa
 Puerto Santa Santo San
 Nacional Internacional Estado República Municipal Regional Metro Vallejo Nancy
 Loreto Vista Valle Vas Bono Mesa
+Maldonado Miranda Lara Falcón
 """.split()
 
 # Words just before a name that make it a street, a station or a square, not the place itself
