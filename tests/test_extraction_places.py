@@ -72,6 +72,7 @@ def test_english_demonyms_are_inflected_by_rule(base, forms):
         # Demonyms, all forms.
         ("los guatemaltecos y las salvadoreñas", [("guatemaltecos", "GT"), ("salvadoreñas", "SV")]),
         ("Guatemalan and Salvadoran officials", [("Guatemalan", "GT"), ("Salvadoran", "SV")]),
+        ("we Brits", [("Brits", "GB")]),  # not the South African town
         # Capitals, cities and first-level regions resolve to their country.
         ("Puerto Barrios, Izabal", [("Puerto Barrios", "GT"), ("Izabal", "GT")]),
         ("San Salvador y Bogotá", [("San Salvador", "SV"), ("Bogotá", "CO")]),
@@ -104,11 +105,16 @@ def test_a_mention_says_what_the_place_is():
         ),
         ("Córdoba is busy.", []),
         ("Córdoba, Argentina", [("Córdoba", "AR"), ("Argentina", "AR")]),
+        ("Concepción, en Chile", [("Concepción", "CL"), ("Chile", "CL")]),
+        ("Concepción, Paraguay", [("Concepción", "PY"), ("Paraguay", "PY")]),
         ("Georgia", []),  # the country or the US state
         ("Atlanta, Georgia, in the US", [("Atlanta", "US"), ("Georgia", "US"), ("US", "US")]),
         ("Tbilisi, Georgia", [("Tbilisi", "GE"), ("Georgia", "GE")]),
         ("Santiago", [("Santiago", "CL")]),  # ten times bigger than every namesake
         ("headmaster Dr Arnold in the US", [("US", "US")]),  # a small town, not introduced
+        ("upsets in Athens and the US team", [("Athens", "GR"), ("US", "US")]),  # a capital
+        ("San José y Estados Unidos", [("San José", "CR"), ("Estados Unidos", "US")]),
+        ("la Mesa de Unidad Social en Estados Unidos", [("Estados Unidos", "US")]),
     ],
 )
 def test_ambiguous_names_are_resolved_by_the_articles_other_places(text, expected):
@@ -164,6 +170,7 @@ def test_gazetteer_mentions_keep_their_shape_and_say_the_place():
     assert mention == Mention("country", "GT", 8, 22, "Puerto Barrios", "city", "Puerto Barrios")
     assert GAZETTEER.country_name("GT") == "Guatemala"
     assert GAZETTEER.country_name("PE") == "Peru"  # no stored row: the ISO name
+    assert GAZETTEER.country_name("PS") == "Palestine"  # not "Palestine, State of"
 
 
 def test_an_actors_alias_wins_over_the_demonym_inside_it():

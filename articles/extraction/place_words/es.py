@@ -81,7 +81,8 @@ Rivera Palmas Palmira Marina Alameda Central Capital Centro Norte Sur Oriente Oc
 Magdalena Constitución Lista Atlántico Pacífico Cordillera Sierra Selva Costa Frontera
 Puerto Santa Santo San
 Nacional Internacional Estado República Municipal Regional Metro Vallejo Nancy
-Loreto Vista Valle Vas Bono
+Loreto Vista Valle Vas Bono Mesa
+Maldonado Miranda Lara Falcón
 """.split()
 
 # Words just before a name that make it a street, a station or a square, not the place itself
