@@ -176,3 +176,26 @@ def test_a_sentence_naming_a_discovered_person_becomes_an_event():
     (event,) = extract_article(text, GAZETTEER).events
     assert event.actors == ["bernardo-arevalo"]
     assert event.title.startswith("Bernardo Arévalo")
+
+
+def test_a_surname_named_often_mid_sentence_is_a_person():
+    text = (
+        "El respaldo que dio Boric fue tibio. La aprobación que tiene Boric bajó. "
+        "Criticaron el discurso de Boric en Valparaíso."
+    )
+    assert {m.key for m in found(text).mentions} == {"boric"}
+
+
+def test_things_named_often_are_not_people():
+    text = "Visitors to the Dome fell. The Dome lost money. Critics of the Dome spoke."
+    assert names(text, "en", "PER") == []
+    text = "Israelis and Palestinians met. Palestinians said Israelis must stop; Israelis agreed."
+    assert names(text, "en", "PER") == []
+
+
+def test_a_country_word_before_a_name_is_part_of_the_name():
+    assert ("Mauricio Macri", "PER") in names("Habló el ex Presidente Mauricio Macri ayer.")
+
+
+def test_a_work_and_its_author():
+    assert ("James McTeigue", "PER") in names("Vimos V de Vendetta de James McTeigue ayer.")

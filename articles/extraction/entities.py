@@ -168,10 +168,16 @@ def discover_entities(text: str, *, language: str, gazetteer: Gazetteer) -> Disc
     surnames = _surname_index(entities)
     _merge_partial_names(entities, mentions, surnames)
     surnames = _surname_index(entities)
+    unresolved: dict[str, list[Run]] = {}
     for run in singles:
+        if _inside_known(run, known_actor_spans):
+            continue
         mention = _resolve_single(text, run, entities, surnames, acronyms, tables, countries)
-        if mention and not _inside_known(run, known_actor_spans):
+        if mention:
             mentions.append(mention)
+        elif _may_be_a_surname(text, run, tables, countries, lower_words):
+            unresolved.setdefault(run.text, []).append(run)
+    mentions.extend(_recurring_surnames(unresolved, entities))
     known_mentions = _reconcile_known(known, entities, surnames, mentions, gazetteer)
     mentions.extend(known_mentions)
     mentions.extend(_nominal_mentions(text, entities, mentions, tables, countries))
@@ -223,7 +229,7 @@ def _classify(text, run: Run, tables, countries, lower_words):
         code = country_code(word.text, countries) if word.text not in tables.PLACE_HEADS else None
         if _is_title(lower, tables):
             role_words.append(lower)
-        elif code and len(words) > 1:
+        elif code and len(words) > 1 and _opens_a_title(words[1], tables):
             country = country or code
         elif (
             word.text in tables.COMMON_CAPITALISED
@@ -267,6 +273,12 @@ def _classify(text, run: Run, tables, countries, lower_words):
             yield None, part, "", None
         return
     yield from _person_parts(text, words, tables, cue, country, lower_words)
+
+
+def _opens_a_title(word, tables) -> bool:
+    """After a country's name or demonym, a title follows ("Argentine Security Minister"),
+    not a name ("Mauricio Macri": Mauricio is also Mauritius in Spanish)."""
+    return _is_title(word.text.lower(), tables) or word.text in tables.COMMON_CAPITALISED
 
 
 def _is_title(lower: str, tables) -> bool:
@@ -313,6 +325,7 @@ def _person_parts(text, words, tables, role, country, lower_words):
         else:
             current.append(word)
     parts.append(current)
+    parts = [piece for part in parts for piece in _split_before_a_full_name(part)]
     for index, part in enumerate(parts):
         while part and part[-1].connector:
             part = part[:-1]
@@ -340,6 +353,17 @@ def _extends_organisation(word, tables) -> bool:
     if word.connector or word.text.lower() in tables.PERSON_TITLES:
         return False
     return word.text in tables.ORGANISATION_TAILS or is_place(word.text, None)
+
+
+def _split_before_a_full_name(words) -> list:
+    """ "Vendetta de James McTeigue": a particle followed by two or more names starts a new
+    name (a work and its author); "Juan Carlos de la Fuente" keeps its one-word surname."""
+    for position, word in enumerate(words):
+        if word.connector:
+            after = [w for w in words[position + 1 :] if not w.connector]
+            if len(after) >= 2 and not words[position + 1].connector:
+                return [words[:position], words[position + 1 :]]
+    return [words]
 
 
 def _is_known_organisation(phrase: str) -> bool:
@@ -460,6 +484,45 @@ def _resolve_single(text, run, entities, surnames, acronyms, tables, countries):
         entity.cue = True
         return EntityMention(ORGANISATION, entity.key, run.start, run.end, word)
     return None
+
+
+RECURRING = 3  # a lone capitalised word named this often mid-sentence is someone's surname
+
+
+def _may_be_a_surname(text, run, tables, countries, lower_words) -> bool:
+    word = run.text
+    return not (
+        run.words[0].acronym
+        or len(word) < 3
+        or word in tables.COMMON_CAPITALISED
+        or word.lower() in lower_words
+        or is_sentence_start(text, run.start)
+        or is_place(word, countries)
+        or word in shared.KNOWN_PLACES
+        or word in tables.ORGANISATION_HEADS
+        or word in tables.ORGANISATION_TAILS
+        or any(c.isupper() for c in word[1:])  # "MasterChef", "MSCPs"
+        or word.endswith(DEMONYM_ENDINGS)
+        or ARTICLE_BEFORE.search(text, max(0, run.start - 5), run.start) is not None
+    )
+
+
+# "Palestinians", "Jewish", "Salvadoran": nationalities that English capitalises.
+DEMONYM_ENDINGS = ("ian", "ians", "ish", "ese", "eans", "ans")
+# "the Dome", "el Mercurio": a determiner before a lone name makes it a thing, not a person.
+ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|The|el|El|la|La|los|las|un|una|a|an)\s+$")
+
+
+def _recurring_surnames(unresolved: dict[str, list[Run]], entities) -> list[EntityMention]:
+    """ "Boric" five times mid-sentence, never in lower case, never a place: a person named by
+    the surname alone (no cue: named that often, it qualifies by its count)."""
+    found = []
+    for word, runs in unresolved.items():
+        if len(runs) < RECURRING:
+            continue
+        entity = _entity_for(entities, PERSON, word)
+        found.extend(EntityMention(PERSON, entity.key, r.start, r.end, word) for r in runs)
+    return found
 
 
 def _all_caps_line(text: str, position: int) -> bool:

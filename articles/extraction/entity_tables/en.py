@@ -68,6 +68,14 @@ ORGANISATION_HEADS = {
 }
 # Words that end an organisation's name: "Labour Party", "Supreme Court", "Home Office".
 ORGANISATION_TAILS = {
+    "Securities",
+    "Services",
+    "Holdings",
+    "Airways",
+    "Airlines",
+    "Motors",
+    "Energy",
+    "Group",
     "Party",
     "Court",
     "Council",
@@ -102,7 +110,6 @@ ORGANISATION_TAILS = {
     "Service",
     "Ministry",
     "Department",
-    "Group",
     "Corporation",
     "Company",
     "Trust",

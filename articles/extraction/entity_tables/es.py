@@ -241,6 +241,23 @@ COUNTRY_LINKS = {"de", "del"}  # "presidente de Guatemala"
 # Capitalised words that are not names: articles, pronouns, prepositions and adverbs that open
 # sentences, months and weekdays, greetings, and words of page furniture.
 COMMON_CAPITALISED = {
+    "Es",
+    "Era",
+    "Fue",
+    "Son",
+    "Eran",
+    "Fueron",
+    "Hay",
+    "Había",
+    "Será",
+    "Sería",
+    "Está",
+    "Estaba",
+    "Tiene",
+    "Tenía",
+    "Dijo",
+    "Alta",
+    "Complejidad",
     "El",
     "La",
     "Los",
