@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from articles.extraction.entity_tables import shared, tables_for
 from articles.extraction.gazetteer import Gazetteer, Mention
 from articles.extraction.places_lookup import country_code, fold, is_place
-from articles.extraction.roles import role_around
+from articles.extraction.roles import role_around, speech_around
 from articles.extraction.runs import Run, capitalised_runs, is_sentence_start
 
 PERSON = "PER"
@@ -51,13 +51,22 @@ class DiscoveredEntity:
     cue: bool = False  # a title, a role, an apposition or an organisation's head word
     known: bool = False  # one of the gazetteer's actors
     guessed: bool = False  # an acronym nobody defined ("CECOT"): scored, never an actor
+    repeats_qualify: int | None = 3  # the language's FULL_NAME_REPEATS
 
     @property
     def qualifies(self) -> bool:
         """Worth an actor row: known, cued, or named more than once in the article."""
         if self.guessed:
             return False
-        return self.known or self.cue or self.mentions >= 2
+        if self.known or self.cue:
+            return True
+        if self.label == ORGANISATION:
+            return self.mentions >= 2
+        # Without a cue, a person is named again by a shorter form ("Arévalo") or thrice: a
+        # band or a product named twice in full ("Black Sabbath") is not taken for one.
+        if self.mentions >= 2 and self.aliases:
+            return True
+        return self.repeats_qualify is not None and self.mentions >= self.repeats_qualify
 
 
 @dataclass
@@ -133,9 +142,12 @@ def discover_entities(text: str, *, language: str, gazetteer: Gazetteer) -> Disc
     for run in capitalised_runs(text, tables):
         for label, part, role, country in _classify(text, run, tables, countries, lower_words):
             if label is None:
-                around = role_around(
-                    text, part.start, part.end, language=language, countries=countries
-                )
+                # "Asimismo, el jefe de Estado…": a sentence's first word takes no apposition.
+                around = ("", None)
+                if not is_sentence_start(text, part.start):
+                    around = role_around(
+                        text, part.start, part.end, language=language, countries=countries
+                    )
                 if around[0]:
                     named.append((PERSON, part, *around))
                 else:
@@ -144,6 +156,8 @@ def discover_entities(text: str, *, language: str, gazetteer: Gazetteer) -> Disc
                 around = role_around(
                     text, part.start, part.end, language=language, countries=countries
                 )
+                if not around[0] and speech_around(text, part.start, part.end, language=language):
+                    around = (HONORIFIC_ONLY, None)  # a cue, but no role to keep
                 named.append((label, part, around[0], around[1] or country))
             else:
                 named.append((label, part, role, country))
@@ -175,7 +189,9 @@ def discover_entities(text: str, *, language: str, gazetteer: Gazetteer) -> Disc
         mention = _resolve_single(text, run, entities, surnames, acronyms, tables, countries)
         if mention:
             mentions.append(mention)
-        elif _may_be_a_surname(text, run, tables, countries, lower_words):
+        elif tables.RECURRING_SURNAMES and _may_be_a_surname(
+            text, run, tables, countries, lower_words
+        ):
             unresolved.setdefault(run.text, []).append(run)
     mentions.extend(_recurring_surnames(unresolved, entities))
     known_mentions = _reconcile_known(known, entities, surnames, mentions, gazetteer)
@@ -189,6 +205,8 @@ def discover_entities(text: str, *, language: str, gazetteer: Gazetteer) -> Disc
         entity.mentions += 1
         if not mention.nominal and mention.text != entity.name:
             entity.aliases.add(mention.text)
+    for entity in entities.values():
+        entity.repeats_qualify = tables.FULL_NAME_REPEATS
     gazetteer.learn(e for e in entities.values() if not e.known)
     return Discovery(entities=entities, mentions=mentions, gazetteer_mentions=known)
 
@@ -267,6 +285,12 @@ def _classify(text, run: Run, tables, countries, lower_words):
     if words[0].text in tables.PLACE_HEADS:
         return
     if len(words) == 1:  # a place alone may still be a surname here ("Lagos"): decided later
+        if (
+            cue
+            and run.words.index(words[0]) > 0
+            and run.words[run.words.index(words[0]) - 1].connector
+        ):
+            cue = ""  # "Embajador de España", "Jefe de Zona": the title's complement, no name
         if cue:
             yield PERSON, part, cue, country
         else:
@@ -435,7 +459,9 @@ def _surname_index(entities) -> dict[str, set[str]]:
         if len(names) == 1:  # "el presidente Boric": later "Boric" is the same person
             index.setdefault(fold(names[0]), set()).add(entity.key)
         for position in range(1, len(names)):
-            index.setdefault(fold(" ".join(names[position:])), set()).add(entity.key)
+            tail = " ".join(names[position:])
+            if not is_place(tail, None):  # "Stade de France": France is no one's surname
+                index.setdefault(fold(tail), set()).add(entity.key)
         if len(names) >= 3:
             index.setdefault(fold(names[1]), set()).add(entity.key)
     return index

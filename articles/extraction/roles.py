@@ -62,6 +62,8 @@ def role_around(
     match = None
     if titles_before(text, language, start):
         match = before.search(text, max(0, start - WINDOW), start)
+        if match and match.group("place") and "," not in match.group():
+            match = None  # "el alcalde de La Florida": the place ends the title, no name follows
     if match is None:
         match = after.match(text, end, min(len(text), end + WINDOW))
     if match is None:
@@ -74,3 +76,19 @@ def role_around(
                 return "", None  # "ministra del Interior": no title of a person here
             code = code or found
     return match.group("title").lower(), code
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def speech_around(text: str, start: int, end: int, *, language: str) -> bool:
+    """A verb of speech right after the name ("Blair said", "Piñera, en tanto, dijo") or
+    right before it ("said Blair", "según Piñera")."""
+    tables = tables_for(language)
+    after = _WORD.findall(text, end, min(len(text), end + 40))[:4]
+    if any(word in tables.SPEECH_AFTER for word in after[:1]) or (
+        text[end : end + 1] == "," and any(word in tables.SPEECH_AFTER for word in after)
+    ):
+        return True
+    before = _WORD.findall(text, max(0, start - 20), start)
+    return bool(before) and before[-1].lower() in tables.SPEECH_BEFORE
