@@ -252,7 +252,8 @@ def _classify(text, run: Run, tables, countries, lower_words):
         elif (
             word.text in tables.COMMON_CAPITALISED
             and not is_sentence_start(text, word.start)
-            and (words[-1].text in tables.ORGANISATION_TAILS)
+            and len(words) == 2
+            and words[-1].text in tables.ORGANISATION_TAILS
         ):
             break  # "the Home Office", "the Foreign Office": the organisation's own word
         elif word.text in tables.COMMON_CAPITALISED or (
@@ -268,7 +269,7 @@ def _classify(text, run: Run, tables, countries, lower_words):
         return
     role = " ".join(w for w in role_words if w not in tables.HONORIFICS)
     cue = role or (HONORIFIC_ONLY if role_words else "")
-    if words[-1].text.lower() in tables.PERSON_TITLES:
+    if words[-1].text.lower() in tables.PERSON_TITLES and not _is_organisation(words, tables):
         return  # a title standing alone: "the Treasury Secretary, Scott Bessent"
     if Run.of(text, words).text in shared.KNOWN_PLACES:
         return  # "Oval Office", "Casa Rosada": places, whatever their last word

@@ -2,6 +2,16 @@
 
 # Organisations known by a name that has no head word ("Carabineros", "Tren de Aragua").
 KNOWN_ORGANISATIONS = {
+    "Fiscalía",
+    "Congreso",
+    "Senado",
+    "Contraloría",
+    "Cancillería",
+    "Gendarmería",
+    "Defensoría",
+    "Ejército",
+    "Armada",
+    "Parlamento",
     "Carabineros",
     "Carabineros de Chile",
     "Tren de Aragua",
