@@ -329,6 +329,12 @@ def _known_organisation_within(words, tables) -> tuple[int, int] | None:
         for last in range(min(len(words), first + 6), first, -1):
             if words[last - 1].connector:
                 continue
+            if (
+                last - first == 1
+                and last < len(words)
+                and words[first].text in tables.ORGANISATION_HEADS
+            ):
+                continue  # "Fiscalía General de la República": the head word's rule takes it all
             if _is_known_organisation(" ".join(w.text for w in words[first:last])):
                 while last < len(words) and _extends_organisation(words[last], tables):
                     last += 1  # "Labour Party", "Telefónica Móviles", "CNN Chile"
