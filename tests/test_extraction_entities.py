@@ -1,5 +1,7 @@
 """Discovering people and organisations: each rule with its examples (English and Spanish)."""
 
+from pathlib import Path
+
 import pytest
 
 from articles.extraction import extract_article
@@ -199,3 +201,18 @@ def test_a_country_word_before_a_name_is_part_of_the_name():
 
 def test_a_work_and_its_author():
     assert ("James McTeigue", "PER") in names("Vimos V de Vendetta de James McTeigue ayer.")
+
+
+GOLD = Path(__file__).resolve().parent / "data" / "gold" / "entities.jsonl"
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+
+
+@pytest.mark.skipif(not CORPORA.exists(), reason="corpora not beside the project")
+def test_people_and_organisations_meet_the_targets_on_the_development_gold():
+    """The figures of docs/extraction.md, kept from sliding back (overlap, both labels)."""
+    from bench.score_entities import score
+
+    figures = score(GOLD, CORPORA, baseline=False, show_errors=False)
+    for label in ("PER", "ORG"):
+        assert figures[f"{label} overlap"]["precision"] >= 0.90
+        assert figures[f"{label} overlap"]["recall"] >= 0.85
