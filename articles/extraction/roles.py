@@ -11,6 +11,7 @@ from articles.extraction.entity_tables import tables_for
 from articles.extraction.places_lookup import country_code
 
 WINDOW = 90  # characters before a name where its title may stand
+TITLE_REACH = 6  # words before a name where its title may stand
 _PLACE = r"[A-ZÁÉÍÓÚÑ][\w.]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w.]+)?"
 _DEMONYM = r"[a-záéíóúñA-ZÁÉÍÓÚÑ][a-záéíóúñ]+"
 
@@ -38,7 +39,8 @@ def titles_before(text: str, language: str, start: int) -> bool:
     """Whether a word of a title stands in the WINDOW characters before `start`: a set lookup
     per word, so that the title pattern runs only where it can match."""
     words = _title_words(language)
-    for word in text[max(0, start - WINDOW) : start].lower().split():
+    # The pattern ends at the name: a title, a demonym, "de" + a place of two words, a comma.
+    for word in text[max(0, start - WINDOW) : start].lower().split()[-TITLE_REACH:]:
         word = word.strip(",.;:()\"'“”«»")
         if word in words or word.rstrip("s") in words:
             return True
