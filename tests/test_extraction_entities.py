@@ -216,3 +216,15 @@ def test_people_and_organisations_meet_the_targets_on_the_development_gold():
     for label in ("PER", "ORG"):
         assert figures[f"{label} overlap"]["precision"] >= 0.90
         assert figures[f"{label} overlap"]["recall"] >= 0.85
+
+
+def test_the_extracted_article_lists_its_discovered_actors():
+    text = (
+        "Arévalo visita México\n\n3 de febrero de 2025\n\n"
+        "El presidente de Guatemala, Bernardo Arévalo, visitó México el lunes. "
+        "Arévalo se reunió con la fiscal general Consuelo Porras."
+    )
+    actors = {a.name: a for a in extract_article(text, GAZETTEER).actors}
+    assert set(actors) == {"Bernardo Arévalo", "Consuelo Porras"}
+    arevalo = actors["Bernardo Arévalo"]
+    assert (arevalo.role, arevalo.country, arevalo.aliases) == ("presidente", "GT", {"Arévalo"})
