@@ -60,9 +60,17 @@ def capitalised_runs(text: str, tables):
     pattern = _run_pattern(frozenset(tables.PERSON_PARTICLES | tables.ORGANISATION_CONNECTORS))
     common = _never_names(tables)
     for match in pattern.finditer(text):
-        if match.group() in common:
+        value = match.group()
+        if value in common:
             continue  # "The", "El", "Según": one word that is never a name, the commonest run
-        offset = match.start()
+        start, end = match.span()
+        if " " not in value and "\t" not in value and not value.endswith(POSSESSIVE):
+            word = Word(
+                value, start, end, connector=False, acronym=len(value) > 1 and value.isupper()
+            )
+            yield Run(value, start, end, (word,))  # one word: most runs
+            continue
+        offset = start
         words = []
         for word in _WORD.finditer(match.group()):
             value = word.group()
