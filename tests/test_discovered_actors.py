@@ -167,3 +167,11 @@ def test_a_new_alias_shows_what_it_would_match_before_it_is_saved(editor_client)
     response = editor_client.post(url, {**data, "confirm_new_aliases": "on"})
     assert response.status_code == 302
     assert "Arévalo" in Actor.objects.get(pk=actor.pk).aliases
+
+
+def test_a_discovered_actor_has_a_page_at_once_saying_it_is_not_yet_confirmed(client):
+    story("a.txt", "El presidente de Guatemala, Bernardo Arévalo, anunció el lunes un plan.")
+    response = client.get("/actors/bernardo-arevalo/")
+    assert response.status_code == 200
+    assert "not yet confirmed by an editor" in response.content.decode()
+    assert "anunció el lunes un plan" in response.content.decode()
