@@ -29,6 +29,7 @@ class ActorIndex:
     single_word: set[str] = field(default_factory=set)  # discovered actors named by a surname
     discovered: set[str] = field(default_factory=set)
     role_seen: dict[str, datetime.date] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
     slugs: set[str] = field(default_factory=set)
     ids: dict[str, int] = field(default_factory=dict)  # of actors created during the run
 
@@ -36,10 +37,11 @@ class ActorIndex:
     def from_database(cls) -> "ActorIndex":
         index = cls()
         rows = Actor.objects.values_list(
-            "slug", "name", "aliases", "status", "category", "role_seen_on"
+            "slug", "name", "aliases", "status", "category", "role", "role_seen_on"
         )
-        for slug, name, aliases, status, category, role_seen_on in rows:
+        for slug, name, aliases, status, category, role, role_seen_on in rows:
             index.add(slug, name, aliases or [], status=status, category=category)
+            index.roles[slug] = role
             if role_seen_on:
                 index.role_seen[slug] = role_seen_on
         return index
@@ -146,6 +148,7 @@ def _create(entity: DiscoveredEntity, index: ActorIndex, published, *, country_i
         category=category,
     )
     index.add(slug, actor.name, actor.aliases, status=actor.status, category=category)
+    index.roles[slug] = actor.role
     if published and entity.role:
         index.role_seen[slug] = published
     index.ids[slug] = actor.pk
@@ -163,12 +166,16 @@ def _aliases(entity: DiscoveredEntity) -> list[str]:
 
 
 def _refresh(slug: str, entity: DiscoveredEntity, published, index: ActorIndex) -> None:
-    """A newer article's role for a discovered actor (roles change: keep the latest)."""
+    """A newer article's different role for a discovered actor (roles change: keep the latest,
+    with the date of the article it was read in)."""
     if not entity.role or published is None or slug not in index.discovered:
         return
     if (seen := index.role_seen.get(slug)) is not None and seen >= published:
         return
+    if index.roles.get(slug) == entity.role[:200]:
+        return  # the same role again: one UPDATE an article would cost the import dearly
     index.role_seen[slug] = published
+    index.roles[slug] = entity.role[:200]
     Actor.objects.filter(slug=slug, status=Actor.Status.DISCOVERED).exclude(
         role_seen_on__gt=published
     ).exclude(role=entity.role[:200], role_seen_on=published).update(

@@ -110,9 +110,44 @@ class ActorForm(EditConflictGuard):
         ),
     )
 
+    confirm_new_aliases = forms.BooleanField(
+        required=False,
+        label=_("Save the new aliases"),
+        help_text=_("Tick after reading how many stored mentions they would match."),
+    )
+
     class Meta:
         model = Actor
         fields = ["name", "slug", "role", "country", "aliases"]
+
+    def clean(self):
+        """New aliases are saved once the editor has seen what they would match (stored
+        mentions and examples): the first save shows it, a ticked box confirms."""
+        cleaned = super().clean()
+        before = set(self.instance.aliases if self.instance.pk else [])
+        added = [alias for alias in cleaned.get("aliases") or [] if alias not in before]
+        if not added or cleaned.get("confirm_new_aliases"):
+            return cleaned
+        from editorial.alias_preview import preview_aliases
+
+        preview = preview_aliases(added)
+        if not preview.mentions:
+            return cleaned
+        message = gettext(
+            "The new aliases would match %(mentions)s%(more)s stored mention(s) in "
+            "%(articles)s article(s)"
+        ) % {
+            "mentions": preview.mentions,
+            "more": "" if preview.complete else "+",
+            "articles": preview.articles,
+        }
+        examples = "; ".join(f"{title}: {snippet}" for title, snippet in preview.examples)
+        self.add_error(
+            "aliases",
+            gettext("%(summary)s, e.g. %(examples)s. Tick “Save the new aliases” to save them.")
+            % {"summary": message, "examples": examples},
+        )
+        return cleaned
 
 
 class CountryForm(EditConflictGuard):

@@ -116,7 +116,9 @@ def test_an_alias_added_in_the_admin_links_new_mentions_after_a_rescan(editor_cl
     assert data["aliases"].splitlines()[0] == bukele.aliases[0]
 
     data["aliases"] += "\r\nCuscatlan strongman\r\n"
-    editor_client.post(change_url, data)
+    preview = editor_client.post(change_url, data)  # first what the alias would match
+    assertContains(preview, "would match 1 stored mention(s) in 1 article(s)")
+    editor_client.post(change_url, {**data, "confirm_new_aliases": "on"})
     bukele.refresh_from_db()
     assert bukele.aliases[-1] == "Cuscatlan strongman"
     response = editor_client.post(

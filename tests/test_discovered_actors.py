@@ -148,3 +148,30 @@ def test_merge_a_discovered_actor_into_an_existing_one(editor_client):
     assert "Bernardo Arévalo" in target.aliases
     assert target.events.filter(title__contains="plan").exists()
     assert not Actor.objects.filter(slug="bernardo-arevalo").exists()
+
+
+def test_a_new_alias_shows_what_it_would_match_before_it_is_saved(editor_client):
+    story("a.txt", "El tenista Arévalo ganó el lunes. Arévalo celebró con su equipo.")
+    actor = Actor.objects.get(slug="nayib-bukele")
+    url = f"/admin/timeline/actor/{actor.pk}/change/"
+    page = editor_client.get(url)
+    from tests.test_admin import form_data
+
+    data = {**form_data(page), "aliases": "\n".join([*actor.aliases, "Arévalo"])}
+    data.pop("confirm_new_aliases", None)
+    response = editor_client.post(url, data)
+    assert response.status_code == 200  # shown again, not saved
+    assert "would match 2 stored mention(s) in 1 article(s)" in response.content.decode()
+    assert "El tenista Arévalo" in response.content.decode()
+    assert "Arévalo" not in Actor.objects.get(pk=actor.pk).aliases
+    response = editor_client.post(url, {**data, "confirm_new_aliases": "on"})
+    assert response.status_code == 302
+    assert "Arévalo" in Actor.objects.get(pk=actor.pk).aliases
+
+
+def test_a_discovered_actor_has_a_page_at_once_saying_it_is_not_yet_confirmed(client):
+    story("a.txt", "El presidente de Guatemala, Bernardo Arévalo, anunció el lunes un plan.")
+    response = client.get("/actors/bernardo-arevalo/")
+    assert response.status_code == 200
+    assert "not yet confirmed by an editor" in response.content.decode()
+    assert "anunció el lunes un plan" in response.content.decode()

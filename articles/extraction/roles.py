@@ -11,6 +11,7 @@ from articles.extraction.entity_tables import tables_for
 from articles.extraction.places_lookup import country_code
 
 WINDOW = 90  # characters before a name where its title may stand
+TITLE_REACH = 6  # words before a name where its title may stand
 _PLACE = r"[A-ZÁÉÍÓÚÑ][\w.]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w.]+)?"
 _DEMONYM = r"[a-záéíóúñA-ZÁÉÍÓÚÑ][a-záéíóúñ]+"
 
@@ -38,7 +39,8 @@ def titles_before(text: str, language: str, start: int) -> bool:
     """Whether a word of a title stands in the WINDOW characters before `start`: a set lookup
     per word, so that the title pattern runs only where it can match."""
     words = _title_words(language)
-    for word in text[max(0, start - WINDOW) : start].lower().split():
+    # The pattern ends at the name: a title, a demonym, "de" + a place of two words, a comma.
+    for word in text[max(0, start - WINDOW) : start].lower().split()[-TITLE_REACH:]:
         word = word.strip(",.;:()\"'“”«»")
         if word in words or word.rstrip("s") in words:
             return True
@@ -62,6 +64,8 @@ def role_around(
     match = None
     if titles_before(text, language, start):
         match = before.search(text, max(0, start - WINDOW), start)
+        if match and match.group("place") and "," not in match.group():
+            match = None  # "el alcalde de La Florida": the place ends the title, no name follows
     if match is None:
         match = after.match(text, end, min(len(text), end + WINDOW))
     if match is None:
@@ -74,3 +78,19 @@ def role_around(
                 return "", None  # "ministra del Interior": no title of a person here
             code = code or found
     return match.group("title").lower(), code
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def speech_around(text: str, start: int, end: int, *, language: str) -> bool:
+    """A verb of speech right after the name ("Blair said", "Piñera, en tanto, dijo") or
+    right before it ("said Blair", "según Piñera")."""
+    tables = tables_for(language)
+    after = _WORD.findall(text, end, min(len(text), end + 40))[:4]
+    if any(word in tables.SPEECH_AFTER for word in after[:1]) or (
+        text[end : end + 1] == "," and any(word in tables.SPEECH_AFTER for word in after)
+    ):
+        return True
+    before = _WORD.findall(text, max(0, start - 20), start)
+    return bool(before) and before[-1].lower() in tables.SPEECH_BEFORE

@@ -13,7 +13,10 @@ _UPPER = "A-ZÁÉÍÓÚÑÜÇÀÈÌÒÙÂÊÎÔÛ"
 # A capitalised word ("Arévalo", "Cruz-Coke", "MS-13", "McTeigue") or an initial ("E.");
 # never the tail of a handle, a hashtag, an address or an abbreviation ("@CNNChile", "t.co/Qx").
 _TOKEN = rf"(?:[{_UPPER}][\w’'\-]*\w|[{_UPPER}]\.(?=[ \t]))"
-_GUARD = r"(?<![\w@#/.\-’'])"
+# The first token opens with its capital and looks behind afterwards (never the tail of a
+# handle, a hashtag, an address or an abbreviation): a pattern that starts with a character set
+# lets the engine skip straight to the next capital.
+_FIRST_TOKEN = rf"[{_UPPER}](?<![\w@#/.\-’'].)(?:[\w’'\-]*\w|\.(?=[ \t]))"
 _END = r"(?![\w@]|\.\w)"  # "DD.HH.", "t.co" are no names
 SENTENCE_OPENERS = set("\n.!?:¿¡\"“”«»‘'—–-|•*#>()[]")
 
@@ -43,7 +46,7 @@ class Run:
 @cache
 def _run_pattern(connectors: frozenset[str]) -> re.Pattern:
     joined = "|".join(sorted(map(re.escape, connectors), key=len, reverse=True))
-    return re.compile(rf"{_GUARD}{_TOKEN}{_END}(?:(?:[ \t]+(?:{joined}))*[ \t]+{_TOKEN}{_END})*")
+    return re.compile(rf"{_FIRST_TOKEN}{_END}(?:(?:[ \t]+(?:{joined}))*[ \t]+{_TOKEN}{_END})*")
 
 
 _WORD = re.compile(r"\S+")
@@ -55,8 +58,19 @@ POSSESSIVE = ("'s", "’s")
 def capitalised_runs(text: str, tables):
     """The runs of the text; a possessive ends one ("BBC's Paul Reynolds" is two)."""
     pattern = _run_pattern(frozenset(tables.PERSON_PARTICLES | tables.ORGANISATION_CONNECTORS))
+    common = _never_names(tables)
     for match in pattern.finditer(text):
-        offset = match.start()
+        value = match.group()
+        if value in common:
+            continue  # "The", "El", "Según": one word that is never a name, the commonest run
+        start, end = match.span()
+        if " " not in value and "\t" not in value and not value.endswith(POSSESSIVE):
+            word = Word(
+                value, start, end, connector=False, acronym=len(value) > 1 and value.isupper()
+            )
+            yield Run(value, start, end, (word,))  # one word: most runs
+            continue
+        offset = start
         words = []
         for word in _WORD.finditer(match.group()):
             value = word.group()
@@ -78,6 +92,20 @@ def capitalised_runs(text: str, tables):
                 words = []
         if words:
             yield Run.of(text, words)
+
+
+@cache
+def _never_names(tables) -> frozenset[str]:
+    """The language's common capitalised words that are no organisation's name either."""
+    from articles.extraction.entity_tables import shared
+
+    return frozenset(
+        tables.COMMON_CAPITALISED
+        - shared.KNOWN_ORGANISATIONS
+        - shared.KNOWN_ACRONYMS
+        - tables.ORGANISATION_HEADS
+        - tables.ORGANISATION_TAILS
+    )
 
 
 def is_sentence_start(text: str, position: int) -> bool:

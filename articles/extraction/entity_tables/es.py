@@ -241,6 +241,23 @@ COUNTRY_LINKS = {"de", "del"}  # "presidente de Guatemala"
 # Capitalised words that are not names: articles, pronouns, prepositions and adverbs that open
 # sentences, months and weekdays, greetings, and words of page furniture.
 COMMON_CAPITALISED = {
+    "Es",
+    "Era",
+    "Fue",
+    "Son",
+    "Eran",
+    "Fueron",
+    "Hay",
+    "Había",
+    "Será",
+    "Sería",
+    "Está",
+    "Estaba",
+    "Tiene",
+    "Tenía",
+    "Dijo",
+    "Alta",
+    "Complejidad",
     "El",
     "La",
     "Los",
@@ -562,3 +579,39 @@ PLACE_HEADS = {
     "Cárcel",
     "Penal",
 }
+
+# A lone capitalised word named three times mid-sentence is a surname ("Boric"): Spanish writes
+# nationalities, months and common nouns in lower case, so what stays capitalised is a name.
+RECURRING_SURNAMES = True
+
+# Verbs of speech next to a name: a cue that the name is a person's ("Piñera dijo", "según
+# Piñera").
+SPEECH_AFTER = {
+    "dijo",
+    "afirmó",
+    "señaló",
+    "declaró",
+    "sostuvo",
+    "explicó",
+    "aseguró",
+    "indicó",
+    "comentó",
+    "agregó",
+    "añadió",
+    "manifestó",
+    "advirtió",
+    "sostiene",
+    "dice",
+    "planteó",
+    "expresó",
+    "recalcó",
+    "enfatizó",
+    "precisó",
+    "detalló",
+    "respondió",
+    "criticó",
+}
+SPEECH_BEFORE = {"según", "dijo", "afirmó", "señaló", "declaró", "explicó"}
+# A full name repeated this often qualifies without a cue (None: never without a cue or a
+# shorter form).
+FULL_NAME_REPEATS = 3
