@@ -58,6 +58,10 @@ IRREGULAR_VERBS = frozenset(
     """met meets told wrote shot sworn detuvo detuvieron eligió eligieron dijo dijeron
     sostuvo hizo""".split()
 )
+# Acts that a speaker's words only announce, argue or report when a verb of saying governs
+# them ("Morgan told BBC Wales he had agreed with Ms Hutt"): the statement is the news. Arrests,
+# attacks, rulings and the like stay the news whoever reports them.
+REPORTABLE = frozenset({"agreement", "meeting", "visit", "legislation", "policy", "protest"})
 # Verbs that perform what they name: "declared a state of emergency", "anunció una reunión".
 PERFORMATIVE = re.compile(r"(?i)(?:announc|declar|anunci|decret|confirm)")
 # A quotation: "…", “…”, «…» (an unclosed one runs to the sentence's end).
@@ -212,7 +216,9 @@ def _told_triggers(body: str, triggers: list[Trigger], sentence) -> list[Trigger
 
 def _clause_events(body: str, triggers: list[Trigger]) -> list[tuple[Trigger, str]]:
     """The events a sentence tells. Its act is the first told by a verb ("Bukele met Trump to
-    discuss the CECOT agreement" is a meeting), else the first told by a noun ("a
+    discuss the CECOT agreement" is a meeting; but a meeting, visit, agreement, vote, measure
+    or protest that a verb of saying before it only reports is the speaker's statement), else
+    the first told by a noun ("a
     meeting …, talking about the deportations"). When a verb of saying tells only of an act's
     noun ("Villatoro said that Bullrich's visit is the result of the meeting"), the statement
     is the event, and both are when the noun is the statement's occasion ("Trump dijo esta
@@ -222,11 +228,15 @@ def _clause_events(body: str, triggers: list[Trigger]) -> list[tuple[Trigger, st
     sayings = [t for t in triggers if t.kind == STATEMENT]
     if not acts:
         return [(sayings[0], STATEMENT)]
+    reporting = [t for t in sayings if not PERFORMATIVE.match(t.word)]
     verbs = [t for t in acts if _verb_use(body, t)]
     if verbs:
-        return [(verbs[0], verbs[0].kind)]
+        main = verbs[0]
+        saying = next((t for t in reporting if t.end <= main.start), None)
+        if saying is not None and main.kind in REPORTABLE:
+            return [(saying, STATEMENT)]  # "Leigh warned the government would have to agree…"
+        return [(main, main.kind)]
     main = acts[0]
-    reporting = [t for t in sayings if not PERFORMATIVE.match(t.word)]
     if not reporting or not _noun_use(body, main):
         return [(main, main.kind)]
     if OCCASION.search(body, max(0, main.start - 30), main.start):
