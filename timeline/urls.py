@@ -11,5 +11,6 @@ urlpatterns = [
     path("actors/<slug:slug>/", views.actor_detail, name="actor"),
     path("countries/", views.country_list, name="countries"),
     path("countries/<str:code>/", views.country_detail, name="country"),
+    path("about/", views.about, name="about"),
     path("", include("timeline.export_urls")),
 ]
