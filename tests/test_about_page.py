@@ -24,5 +24,13 @@ def test_the_about_page_is_linked_from_every_page_and_in_spanish(client):
     assert reverse("timeline:about") in client.get(reverse("timeline:index")).content.decode()
     client.cookies["django_language"] = "es"
     page = client.get(reverse("timeline:about")).content.decode()
-    assert "Acerca de los datos" in page
-    assert "Precisión medida" in page
+    for spanish in (
+        "Acerca de los datos",
+        "Cada artículo importado",
+        "Las fechas solo se leen",
+        "0 hechos han sido revisados por un editor;",
+        "0 están tal como los extrajo el programa.",
+        "Medida en 30 artículos",
+        "Hechos mostrados que son reales",
+    ):
+        assert spanish in page
