@@ -22,8 +22,8 @@ from articles.extraction.figures import ExtractedFigure, extract_figures
 from articles.extraction.gazetteer import Gazetteer, Mention
 from articles.extraction.lexicon import STATEMENT, TRANSFER, VISIT
 from articles.extraction.participants import (
+    KnownNames,
     assign_roles,
-    capitalised_inside_sentences,
     find_names,
     pronoun_subject,
 )
@@ -91,7 +91,7 @@ def extract_events(
     events: list[ExtractedEvent] = []
     blocked = gazetteer.blocked_spans(body)
     finder = trigger_finder(language)
-    known_names = capitalised_inside_sentences(body)
+    known_names = KnownNames(body)
     last_agents: list[str] = []
     all_triggers = finder.find(body)
     off_topic = off_topic_positions(body, language)

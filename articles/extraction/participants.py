@@ -58,7 +58,7 @@ _TITLES = {language: _words(language, TITLES) for language in ("es", "en")}
 
 
 def find_names(
-    text: str, start: int, end: int, language: str, *, known: frozenset[str] = frozenset()
+    text: str, start: int, end: int, language: str, *, known: "KnownNames | None" = None
 ) -> list[Name]:
     """Names in text[start:end]. A single capitalised word that opens the sentence is a name
     only when the article also writes it capitalised inside a sentence (`known`)."""
@@ -89,8 +89,10 @@ def find_names(
         name_end = name_start + len(name)
         if len(name) < 2 or name.isdigit():
             continue
-        at_sentence_start = not text[start:name_start].strip(" \"'“‘«¿¡(-—")
-        if at_sentence_start and len(tokens) == 1 and name not in known:
+        at_sentence_start = name_start - start < 6 and not text[start:name_start].strip(
+            " \"'“‘«¿¡(-—"
+        )
+        if at_sentence_start and len(tokens) == 1 and (known is None or name not in known):
             continue
         names.append(Name(name_start, name_end, name))
     return names
@@ -105,6 +107,10 @@ def _name_runs(text: str, start: int, end: int):
     "El Salvador" and "President Nayib Bukele"."""
     for match in NAME.finditer(text, start, end):
         position = match.start()
+        run = match.group()
+        if "'" not in run and "’" not in run:
+            yield match
+            continue
         for possessive in POSSESSIVE.finditer(text, match.start(), match.end()):
             yield _Run(text, position, possessive.start())
             position = possessive.end()
@@ -131,12 +137,21 @@ class _Run:
         return self._text[self._start : self._end]
 
 
-def capitalised_inside_sentences(body: str) -> frozenset[str]:
-    """Words the article writes capitalised after another word: its names, not sentence
-    openers ("Emplazado", "Desde")."""
-    return frozenset(
-        POSSESSIVE.sub("", m.group(1)) for m in re.finditer(rf"[\w,]\s+([{_UPPER}][\w'’-]+)", body)
-    )
+class KnownNames:
+    """The words an article writes capitalised after another word: its names, not sentence
+    openers ("Emplazado", "Desde"). Asked only of one-word names that open a sentence, so it is
+    answered by one search a word, when asked, and remembered."""
+
+    def __init__(self, body: str):
+        self._body = body
+        self._answers: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        answer = self._answers.get(word)
+        if answer is None:
+            inside = re.compile(rf"[\w,]\s+{re.escape(word)}(?:['’]s)?(?![\w'’-])")
+            answer = self._answers[word] = bool(inside.search(self._body))
+        return answer
 
 
 def assign_roles(
