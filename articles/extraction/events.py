@@ -38,6 +38,9 @@ COUNTED_TRANSFER = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?…:\"”’»)]\W*$")  # a trailing emoji still ends a sentence
+# "dijo este miércoles", "said on Monday", "told the BBC on Sunday": a statement's own date
+# comes before its verb or right after it; a date further on is in what was said.
+SAYING_DATE_REACH = 30
 MERGE_WINDOW = 200  # far more events than a news article holds
 # "lowest since the end of its civil war in 1992": a date that anchors a comparison, not an event.
 REFERENCE_DATE = re.compile(r"\b(?:since|desde)\b[^,;.]{3,80}$", re.IGNORECASE)
@@ -142,8 +145,9 @@ def _clause_date(
 ) -> ResolvedDate:
     """The date of the trigger's clause: the nearest date expression to it, leaving out dates
     that anchor a comparison ("since 1992") and, for an act, the date of a later attribution
-    ("…were arrested, authorities said on Thursday"). Failing a resolved one, the nearest
-    phrase, unresolved."""
+    ("…were arrested, authorities said on Thursday"); for a statement, the dates of what was
+    said (after the verb and its adverbs). Failing a resolved one, the nearest phrase,
+    unresolved."""
     trigger, kind, triggers = clause
     attribution_from = None
     if kind != STATEMENT:
@@ -155,6 +159,8 @@ def _clause_date(
             continue
         if attribution_from is not None and expression.start >= attribution_from:
             continue
+        if kind == STATEMENT and expression.start > trigger.end + SAYING_DATE_REACH:
+            continue  # "Monsalve afirmó que durante el 2022…": when it was said, not of what
         distance = min(abs(expression.start - trigger.end), abs(trigger.start - expression.end))
         candidates.append((distance, expression, context_before))
     first_unresolved = None
