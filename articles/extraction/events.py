@@ -125,9 +125,13 @@ def extract_events(
             if (
                 not candidate.agents
                 and last_agents
-                and pronoun_subject(body, sentence.start, trigger.start)
+                and (
+                    pronoun_subject(body, sentence.start, trigger.start)
+                    or (kind == STATEMENT and not any(n.end <= trigger.start for n in names))
+                )
             ):
-                candidate.agents = list(last_agents)  # "He said": the one spoken of last
+                # "He said", "…, de la nada llamó a Provoste": the one spoken of last.
+                candidate.agents = list(last_agents)
             if kind == STATEMENT and not (candidate.agents or candidate.seed_actors):
                 continue  # words without a speaker are no news item
             last_agents = candidate.agents or last_agents

@@ -203,6 +203,8 @@ def _after_trigger(text: str, people: list[Name], trigger_end: int, kind: str) -
         if len(gap) > SPEAKER_GAP or CLAUSE_BREAK.search(gap):
             return None
         words = re.findall(r"[\w']+", gap.lower())
+        if words[:1] in (["a"], ["al"], ["to"]):
+            return None  # "llamó a Yasna Provoste", "wrote to Tony Blair": who was addressed
         if kind == STATEMENT and all(word in _SKIP["es"] | _SKIP["en"] for word in words):
             return name
         if kind != STATEMENT and words[:1] in (["de"], ["del"], ["of"], ["by"], ["por"]):
