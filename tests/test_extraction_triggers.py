@@ -171,3 +171,21 @@ def test_sports_and_lifestyle_articles_are_off_topic():
 )
 def test_game_and_background_sentences_yield_no_event(text, language):
     assert is_off_topic_sentence(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Milei debe firmar el acuerdo con Bukele.",
+        "Bukele could sign the agreement with Trump.",
+        "¿Bukele visitó Costa Rica?",
+    ],
+)
+def test_wishes_guesses_and_questions_are_no_events(text):
+    language = "es" if "Milei" in text or "¿" in text else "en"
+    assert (
+        extract_events(
+            text, published=datetime.date(2025, 4, 18), gazetteer=GAZETTEER, language=language
+        )
+        == []
+    )

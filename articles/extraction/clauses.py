@@ -4,8 +4,9 @@ it. Language knowledge stays in `lexicon.py`; these are the few shapes of both l
 
 import re
 from bisect import bisect_left
+from functools import cache
 
-from articles.extraction.lexicon import STATEMENT
+from articles.extraction.lexicon import MODALS, STATEMENT
 from articles.extraction.triggers import Trigger
 
 # Word endings that are nouns in both languages: "deportations", "movilizaciones", "allanamiento".
@@ -136,3 +137,23 @@ def _noun_use(body: str, trigger: Trigger) -> bool:
     """A trigger that names the act ("the visit", "deportations", "su visita")."""
     window = body[max(0, trigger.start - 40) : trigger.start]
     return bool(NOUN_ENDING.search(trigger.word) or NOUN_BEFORE.search(window))
+
+
+def hypothetical(body: str, trigger: Trigger, language: str) -> bool:
+    """The act is only wished, owed or guessed: a modal verb just before it ("debe resolver",
+    "would be elected", "could sign")."""
+    return bool(_modal_pattern(language).search(body, max(0, trigger.start - 30), trigger.start))
+
+
+def is_question(text: str) -> bool:
+    """An interviewer's question tells no event: "¿En la Constitución o en el escenario?"."""
+    return text.lstrip("\"'“«").startswith("¿") or text.rstrip("\"'”»").endswith("?")
+
+
+@cache
+def _modal_pattern(language: str) -> re.Pattern:
+    words = MODALS.get(language, MODALS["en"]).split()
+    return re.compile(
+        r"\b(?:" + "|".join(words) + r")\b(?:\s+(?:not|no|be|have|been|haber|ser))?\s+(?:\w+\s+)?$",
+        re.IGNORECASE,
+    )

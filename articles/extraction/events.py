@@ -8,7 +8,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from articles.extraction.clauses import clause_events, holds, outside_quotes, told_triggers
+from articles.extraction.clauses import (
+    clause_events,
+    holds,
+    hypothetical,
+    is_question,
+    outside_quotes,
+    told_triggers,
+)
 from articles.extraction.corroboration import key_terms, similarity
 from articles.extraction.dates import (
     UNDATED,
@@ -106,7 +113,7 @@ def extract_events(
             bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
         ]
         triggers = told_triggers(body, in_sentence, sentence)
-        if not triggers or holds(off_topic, sentence):
+        if not triggers or holds(off_topic, sentence) or is_question(sentence.text):
             continue
         mentions = gazetteer.find_mentions(body, sentence.start, sentence.end, blocked=blocked)
         names = outside_quotes(
@@ -116,6 +123,8 @@ def extract_events(
             continue
         expressions = find_date_expressions(body, language, sentence.start, sentence.end)
         for trigger, kind in clause_events(body, triggers):
+            if hypothetical(body, trigger, language):
+                continue
             resolved = _clause_date(
                 body, sentence, expressions, (trigger, kind, triggers), published, language
             )
