@@ -154,6 +154,7 @@ def is_question(text: str) -> bool:
 def _modal_pattern(language: str) -> re.Pattern:
     words = MODALS.get(language, MODALS["en"]).split()
     return re.compile(
-        r"\b(?:" + "|".join(words) + r")\b(?:\s+(?:not|no|be|have|been|haber|ser))?\s+(?:\w+\s+)?$",
+        r"\b(?:" + "|".join(words) + r")\b(?:\s+(?:not|no|be|have|been|haber|ser))?\s+"
+        r"(?:\w+\s+){0,2}$",
         re.IGNORECASE,
     )
