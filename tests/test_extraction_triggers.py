@@ -189,3 +189,13 @@ def test_wishes_guesses_and_questions_are_no_events(text):
         )
         == []
     )
+
+
+def test_the_writers_own_voice_is_no_event():
+    text = "Desde Amnistía Internacional hemos planteado que la Fiscalía debe investigar a Bukele."
+    assert (
+        extract_events(
+            text, published=datetime.date(2022, 10, 26), gazetteer=GAZETTEER, language="es"
+        )
+        == []
+    )

@@ -158,3 +158,15 @@ def _modal_pattern(language: str) -> re.Pattern:
         r"(?:\w+\s+){0,2}$",
         re.IGNORECASE,
     )
+
+
+# The writer's own voice: "reconocemos", "hemos planteado", "we believe", "I think".
+FIRST_PERSON = re.compile(r"(?i)\b(?:we|i|hemos|habíamos|vamos|nosotros)\s+(?:\w+\s+)?$")
+
+
+def authorial(body: str, trigger: Trigger) -> bool:
+    """Outside quotation marks, a first-person act is the writer's own (a column, an
+    organisation's communiqué written as "we"), not a reported event."""
+    if trigger.word.lower().endswith("mos"):
+        return True
+    return bool(FIRST_PERSON.search(body, max(0, trigger.start - 25), trigger.start))

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from articles.extraction.clauses import (
+    authorial,
     clause_events,
     holds,
     hypothetical,
@@ -123,7 +124,7 @@ def extract_events(
             continue
         expressions = find_date_expressions(body, language, sentence.start, sentence.end)
         for trigger, kind in clause_events(body, triggers):
-            if hypothetical(body, trigger, language):
+            if hypothetical(body, trigger, language) or authorial(body, trigger):
                 continue
             resolved = _clause_date(
                 body, sentence, expressions, (trigger, kind, triggers), published, language
