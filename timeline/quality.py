@@ -19,9 +19,9 @@ class Figure:
 
 
 EVENT_QUALITY = (
-    Figure("recall", 68, 70),
-    Figure("precision", 54, 80),
-    Figure("date", 85, 90),
+    Figure("recall", 70, 70),
+    Figure("precision", 55, 80),
+    Figure("date", 87, 90),
     Figure("actors", 57, 70),
     Figure("type", 75, 80),
 )
