@@ -149,9 +149,26 @@ class KnownNames:
     def __contains__(self, word: str) -> bool:
         answer = self._answers.get(word)
         if answer is None:
-            inside = re.compile(rf"[\w,]\s+{re.escape(word)}(?:['’]s)?(?![\w'’-])")
-            answer = self._answers[word] = bool(inside.search(self._body))
+            answer = self._answers[word] = self._inside_a_sentence(word)
         return answer
+
+    def _inside_a_sentence(self, word: str) -> bool:
+        """Some occurrence of word follows a word or a comma and a space (plain `find`s: a
+        pattern opening with a character class would try every position of the body)."""
+        body = self._body
+        position = body.find(word)
+        while position >= 0:
+            end = position + len(word)
+            after = body[end : end + 1]
+            if (
+                position >= 2
+                and body[position - 1].isspace()
+                and (body[position - 2].isalnum() or body[position - 2] == ",")
+                and not (after.isalnum() or after == "-")
+            ):
+                return True
+            position = body.find(word, end)
+        return False
 
 
 def assign_roles(
