@@ -106,6 +106,8 @@ def predict(raw: str, gazetteer, *, baseline: bool) -> list[Predicted]:
         published=document.published,
         gazetteer=gazetteer,
         language=document.language,
+        title=document.title,
+        url=document.url,
     ):
         spans = [span for e in event.excerpts if (span := locator.locate(e.quote))]
         agents = list(getattr(event, "agents", None) or [])

@@ -137,7 +137,7 @@ def test_confirm_merges_and_split_a_merge_in_the_admin(client, editor, cecot):
 
     from editorial.services import split_excerpt
 
-    efe = cecot.excerpts.get(article__source_file__startswith="003")
+    efe = cecot.excerpts.get(article__source_file__startswith="003", quote__contains="232")
     new_event = split_excerpt(excerpt=efe, user=editor)
     cecot.refresh_from_db()
     assert not cecot.is_disputed

@@ -171,3 +171,31 @@ def test_sports_and_lifestyle_articles_are_off_topic():
 )
 def test_game_and_background_sentences_yield_no_event(text, language):
     assert is_off_topic_sentence(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Milei debe firmar el acuerdo con Bukele.",
+        "Bukele could sign the agreement with Trump.",
+        "¿Bukele visitó Costa Rica?",
+    ],
+)
+def test_wishes_guesses_and_questions_are_no_events(text):
+    language = "es" if "Milei" in text or "¿" in text else "en"
+    assert (
+        extract_events(
+            text, published=datetime.date(2025, 4, 18), gazetteer=GAZETTEER, language=language
+        )
+        == []
+    )
+
+
+def test_the_writers_own_voice_is_no_event():
+    text = "Desde Amnistía Internacional hemos planteado que la Fiscalía debe investigar a Bukele."
+    assert (
+        extract_events(
+            text, published=datetime.date(2022, 10, 26), gazetteer=GAZETTEER, language="es"
+        )
+        == []
+    )

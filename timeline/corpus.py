@@ -177,7 +177,7 @@ class CorpusWriter:
 
     def _events(self, countries, actors, articles) -> None:
         actor_weights, country_weights = zipf_weights(len(actors)), zipf_weights(len(countries))
-        types, precisions = list(Event.Type), list(Event.Precision)
+        types, precisions = list(VERBS), list(Event.Precision)  # the types VERBS can title
         ops = connection.ops
         now = ops.adapt_datetimefield_value(timezone.now())
         next_id = (Event.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1

@@ -138,6 +138,11 @@ class EventQuerySet(models.QuerySet):
         """Everything but events an editor rejected."""
         return self.exclude(status=Event.Status.REJECTED)
 
+    def status_counts(self) -> dict[str, int]:
+        """How many events each review status holds, in one grouped query."""
+        rows = self.order_by().values_list("status").annotate(n=models.Count("id"))
+        return dict(rows)
+
     def reported_by_several_articles(self) -> models.Exists:
         """A condition: the event has excerpts in at least two different articles."""
         first_article = Excerpt.objects.filter(event=models.OuterRef(models.OuterRef("pk")))

@@ -12,5 +12,6 @@ urlpatterns = [
     path("countries/", views.country_list, name="countries"),
     path("countries/<str:code>/", views.country_detail, name="country"),
     path("embed/", embed.embed, name="embed"),
+    path("about/", views.about, name="about"),
     path("", include("timeline.export_urls")),
 ]

@@ -32,6 +32,7 @@ from timeline.filters import (
 from timeline.freshness import conditional_on_last_change
 from timeline.models import Actor, Country, Event, EventRedirect
 from timeline.profiles import Profile, profile
+from timeline.quality import EVENT_QUALITY, GOLD_ARTICLES, GOLD_EVENTS, MEASURED_ON
 from timeline.selectors import (
     SUMMARY_CACHE_SECONDS,
     cached_summary,
@@ -205,3 +206,19 @@ def country_detail(request: HtmxHttpRequest, code: str) -> TemplateResponse:
     if _partial_target(request) is None:
         response.context_data["profile"] = cached_profile(request, country)
     return response
+
+
+@require_safe
+def about(request: HttpRequest) -> TemplateResponse:
+    """For readers: how events are found, what is machine-extracted and what an editor has
+    reviewed, and how accurate extraction measured on hand-annotated articles."""
+    counts = Event.objects.status_counts()
+    context = {
+        "reviewed": counts.get(Event.Status.REVIEWED, 0),
+        "extracted": counts.get(Event.Status.EXTRACTED, 0),
+        "quality": EVENT_QUALITY,
+        "gold_articles": GOLD_ARTICLES,
+        "gold_events": GOLD_EVENTS,
+        "measured_on": MEASURED_ON,
+    }
+    return TemplateResponse(request, "timeline/about.html", context)

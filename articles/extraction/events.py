@@ -9,6 +9,15 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from articles.extraction.clauses import (
+    authorial,
+    clause_events,
+    holds,
+    hypothetical,
+    is_question,
+    outside_quotes,
+    told_triggers,
+)
 from articles.extraction.corroboration import key_terms, similarity
 from articles.extraction.dates import (
     CLAUSE_REACH,
@@ -23,9 +32,9 @@ from articles.extraction.figures import ExtractedFigure, extract_figures
 from articles.extraction.gazetteer import Gazetteer, Mention
 from articles.extraction.lexicon import STATEMENT, TRANSFER, VISIT
 from articles.extraction.participants import (
+    KnownNames,
     Name,
     assign_roles,
-    capitalised_inside_sentences,
     find_names,
     pronoun_subject,
 )
@@ -40,48 +49,15 @@ COUNTED_TRANSFER = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?…:\"”’»)]\W*$")  # a trailing emoji still ends a sentence
+# "dijo este miércoles", "said on Monday", "told the BBC on Sunday": a statement's own date
+# comes before its verb or right after it; a date further on is in what was said.
+SAYING_DATE_REACH = 30
 MERGE_WINDOW = 200  # far more events than a news article holds
 # "lowest since the end of its civil war in 1992": a date that anchors a comparison, not an event.
 REFERENCE_DATE = re.compile(r"\b(?:since|desde)\b[^,;.]{3,80}$", re.IGNORECASE)
 # "…were arrested, authorities said on Thursday": the attribution after the act and its date
 # belong to the saying, not to the act.
 ATTRIBUTION_START = re.compile(r",\s*(?:\w+\s+){0,3}$")
-# Word endings that are nouns in both languages: "deportations", "movilizaciones", "allanamiento".
-NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ción|ciones|sión|siones|mientos?)$")
-# Verbs that tell the act their object names: "held a meeting", "declared a state of emergency".
-LIGHT_VERB = re.compile(
-    r"\b(?:held|holds?|made|makes|staged|led|declared|declares|announced|announces|imposed|"
-    r"sostuvo|sostuvieron|realizó|realizaron|celebró|encabezó|convocó|protagonizó|hizo|"
-    r"hicieron|decretó|declaró|anunció|impuso)\s+(?:[\w-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-# Past and future verb forms in both languages ("visited", "anunció", "aprobaron", "detendrá").
-VERB_FORM = re.compile(r"(?:ed|ó|aron|ieron|ió|ará|arán|erá|erán|irá|irán|ado|ido)$")
-IRREGULAR_VERBS = frozenset(
-    """met meets told wrote shot sworn detuvo detuvieron eligió eligieron dijo dijeron
-    sostuvo hizo""".split()
-)
-# Verbs that perform what they name: "declared a state of emergency", "anunció una reunión".
-PERFORMATIVE = re.compile(r"(?i)(?:announc|declar|anunci|decret|confirm)")
-# A quotation: "…", “…”, «…» (an unclosed one runs to the sentence's end).
-QUOTATION = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)', re.MULTILINE)
-QUOTE_MARK = re.compile(r'["“«]')
-# A trigger used as a noun: "the meeting", "su visita", "Bullrich’s visit".
-NOUN_BEFORE = re.compile(
-    r"(?:\b(?i:the|a|an|this|that|these|those|his|her|their|its|our|la|las|el|los|una|un|unas"
-    r"|unos|su|sus|esta|este|estas|estos|del|al|nuestra|nuestro)"
-    r"|['’]s)\s+(?:(?:[A-Z]{2,}|[a-záéíóúñü]+(?:al|ic|ive|ous|ary|ada|ado|iva|ivo)|first|new|"
-    r"brief|recent|historic|second|last|planned|private|surprise|primera|primer|nueva|nuevo|"
-    r"breve|reciente|segunda|última|privada|gran)\s+){0,2}$"
-)
-# "dijo … en la visita del presidente Bukele", "said during the meeting": an event noun in a
-# prepositional phrase after a verb of saying is the occasion of the statement, and an event
-# of its own.
-OCCASION = re.compile(
-    r"\b(?:en|durante|tras|antes de|después de|at|during|after|before|ahead of)\s+"
-    r"(?:la|el|su|una|un|the|a|an|his|her|their)\s+$",
-    re.IGNORECASE,
-)
 # "would be issued in 2008", "a deal which ends in 2007", "until May 2008": a date still to come
 # or a deadline, not when the reported event happened.
 FUTURE_DATE = re.compile(
@@ -143,7 +119,7 @@ def extract_events(
     if discovery is None:
         discovery = discover_entities(body, language=language, gazetteer=gazetteer)
     finder = trigger_finder(language)
-    known_names = capitalised_inside_sentences(body)
+    known_names = KnownNames(body)
     home = home_country(discovery)
     last_agents: list[str] = []
     all_triggers = finder.find(body)
@@ -155,16 +131,18 @@ def extract_events(
         in_sentence = all_triggers[
             bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
         ]
-        triggers = _told_triggers(body, in_sentence, sentence)
-        if not triggers or _holds(off_topic, sentence):
+        triggers = told_triggers(body, in_sentence, sentence)
+        if not triggers or holds(off_topic, sentence) or is_question(sentence.text):
             continue
         mentions = discovery.mentions_in(sentence.start, sentence.end)
-        names = _outside_quotes(
+        names = outside_quotes(
             body, find_names(body, sentence.start, sentence.end, language, known=known_names)
         )
         if not mentions and not names:
             continue
-        for trigger, kind in _clause_events(body, triggers):
+        for trigger, kind in clause_events(body, triggers):
+            if hypothetical(body, trigger, language) or authorial(body, trigger):
+                continue
             resolved = _clause_date(body, sentence, (trigger, kind, triggers), published, language)
             candidate = _candidate(
                 body, sentence, mentions, names, trigger, kind, resolved, gazetteer
@@ -172,9 +150,13 @@ def extract_events(
             if (
                 not candidate.agents
                 and last_agents
-                and pronoun_subject(body, sentence.start, trigger.start)
+                and (
+                    pronoun_subject(body, sentence.start, trigger.start)
+                    or (kind == STATEMENT and not any(n.end <= trigger.start for n in names))
+                )
             ):
-                candidate.agents = list(last_agents)  # "He said": the one spoken of last
+                # "He said", "…, de la nada llamó a Provoste": the one spoken of last.
+                candidate.agents = list(last_agents)
             if kind == STATEMENT and not (candidate.agents or candidate.seed_actors):
                 continue  # words without a speaker are no news item
             last_agents = candidate.agents or last_agents
@@ -198,88 +180,6 @@ def home_country(discovery: Discovery) -> str | None:
     return code if count >= HOME_SHARE * len(codes) else None
 
 
-def _holds(positions: list[int], sentence) -> bool:
-    index = bisect_left(positions, sentence.start)
-    return index < len(positions) and positions[index] < sentence.end
-
-
-def _outside_quotes(body: str, names: list) -> list:
-    """Names a speaker quotes are what they speak of, not who takes part."""
-    if not names:
-        return names
-    start, end = names[0].start, names[-1].end
-    line_start = _line_start(body, start)
-    if not QUOTE_MARK.search(body, line_start, end):
-        return names
-    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(body, line_start, end)]
-    return [n for n in names if not any(a < n.start < b for a, b in quoted)]
-
-
-def _line_start(body: str, position: int) -> int:
-    return body.rfind("\n", 0, position) + 1
-
-
-def _told_triggers(body: str, triggers: list[Trigger], sentence) -> list[Trigger]:
-    """The triggers the sentence itself tells: not those inside a quotation (what a speaker
-    says is the statement's content, the statement is the event), and not a noun of saying
-    ("las declaraciones", "the statement")."""
-    if not triggers:
-        return triggers
-    quoted = []
-    if QUOTE_MARK.search(sentence.text):
-        quoted = [
-            (m.start(), m.end()) for m in QUOTATION.finditer(body, sentence.start, sentence.end)
-        ]
-    return [
-        trigger
-        for trigger in triggers
-        if not any(start < trigger.start < end for start, end in quoted)
-        and not (
-            trigger.kind == STATEMENT
-            and NOUN_BEFORE.search(body, max(0, trigger.start - 25), trigger.start)
-        )
-    ]
-
-
-def _clause_events(body: str, triggers: list[Trigger]) -> list[tuple[Trigger, str]]:
-    """The events a sentence tells. Its act is the first told by a verb ("Bukele met Trump to
-    discuss the CECOT agreement" is a meeting), else the first told by a noun ("a
-    meeting …, talking about the deportations"). When a verb of saying tells only of an act's
-    noun ("Villatoro said that Bullrich's visit is the result of the meeting"), the statement
-    is the event, and both are when the noun is the statement's occasion ("Trump dijo esta
-    mañana en la visita del presidente Bukele"). Declaring and announcing perform the act
-    they name ("declared a state of emergency" is the policy)."""
-    acts = [t for t in triggers if t.kind != STATEMENT]
-    sayings = [t for t in triggers if t.kind == STATEMENT]
-    if not acts:
-        return [(sayings[0], STATEMENT)]
-    verbs = [t for t in acts if _verb_use(body, t)]
-    if verbs:
-        return [(verbs[0], verbs[0].kind)]
-    main = acts[0]
-    reporting = [t for t in sayings if not PERFORMATIVE.match(t.word)]
-    if not reporting or not _noun_use(body, main):
-        return [(main, main.kind)]
-    if OCCASION.search(body, max(0, main.start - 30), main.start):
-        return [(reporting[0], STATEMENT), (main, main.kind)]
-    return [(reporting[0], STATEMENT)]
-
-
-def _verb_use(body: str, trigger: Trigger) -> bool:
-    """A trigger that tells the act: a past or future verb form ("met", "detuvo", "visited",
-    "aprobaron"), or a noun after a light or performative verb ("held a meeting", "declared a
-    state of emergency", "sostuvo una reunión")."""
-    if VERB_FORM.search(trigger.word) or trigger.word.lower() in IRREGULAR_VERBS:
-        return not _noun_use(body, trigger)
-    return bool(LIGHT_VERB.search(body[max(0, trigger.start - 40) : trigger.start]))
-
-
-def _noun_use(body: str, trigger: Trigger) -> bool:
-    """A trigger that names the act ("the visit", "deportations", "su visita")."""
-    window = body[max(0, trigger.start - 40) : trigger.start]
-    return bool(NOUN_ENDING.search(trigger.word) or NOUN_BEFORE.search(window))
-
-
 def _clause_date(
     body: str,
     sentence,
@@ -287,9 +187,10 @@ def _clause_date(
     published: datetime.date | None,
     language: str,
 ) -> ResolvedDate:
-    """The date of the trigger's clause: the nearest date to it, leaving out dates that anchor
-    a comparison ("since 1992") and, for an act, the date of a later attribution ("…were
-    arrested, authorities said on Thursday"). Failing a resolved one, the nearest phrase,
+    """The date of the trigger's clause: the nearest date expression to it, leaving out dates
+    that anchor a comparison ("since 1992") and, for an act, the date of a later attribution
+    ("…were arrested, authorities said on Thursday"); for a statement, the dates of what was
+    said (after the verb and its adverbs). Failing a resolved one, the nearest phrase,
     unresolved."""
     trigger, kind, triggers = clause
     attribution_from = None
@@ -308,6 +209,8 @@ def _clause_date(
             continue
         if attribution_from is not None and placed.start >= attribution_from:
             continue
+        if kind == STATEMENT and placed.start > trigger.end + SAYING_DATE_REACH:
+            continue  # "Monsalve afirmó que durante el 2022…": when it was said, not of what
         distance = min(abs(placed.start - trigger.end), abs(trigger.start - placed.end))
         candidates.append((distance, placed))
     candidates.sort(key=lambda row: row[0])

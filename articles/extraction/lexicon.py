@@ -246,3 +246,11 @@ MONTHS_AND_DAYS = """enero febrero marzo abril mayo junio julio agosto septiembr
     octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo january
     february march april may june july august september october november december monday
     tuesday wednesday thursday friday saturday sunday""".split()
+
+# Words that make the next verb a wish, a duty or a guess, not something that happened:
+# "Milei debe resolver…", "There would be 385 members", "podría firmar".
+MODALS = {
+    "es": """debe deben debería deberían debiera podría podrían pudiera pudieran puede pueden
+        habría habrían quizás quizá ojalá""",
+    "en": """would could should might must may can cannot""",
+}

@@ -58,7 +58,7 @@ _TITLES = {language: _words(language, TITLES) for language in ("es", "en")}
 
 
 def find_names(
-    text: str, start: int, end: int, language: str, *, known: frozenset[str] = frozenset()
+    text: str, start: int, end: int, language: str, *, known: "KnownNames | None" = None
 ) -> list[Name]:
     """Names in text[start:end]. A single capitalised word that opens the sentence is a name
     only when the article also writes it capitalised inside a sentence (`known`)."""
@@ -89,8 +89,10 @@ def find_names(
         name_end = name_start + len(name)
         if len(name) < 2 or name.isdigit():
             continue
-        at_sentence_start = not text[start:name_start].strip(" \"'“‘«¿¡(-—")
-        if at_sentence_start and len(tokens) == 1 and name not in known:
+        at_sentence_start = name_start - start < 6 and not text[start:name_start].strip(
+            " \"'“‘«¿¡(-—"
+        )
+        if at_sentence_start and len(tokens) == 1 and (known is None or name not in known):
             continue
         names.append(Name(name_start, name_end, name))
     return names
@@ -105,6 +107,10 @@ def _name_runs(text: str, start: int, end: int):
     "El Salvador" and "President Nayib Bukele"."""
     for match in NAME.finditer(text, start, end):
         position = match.start()
+        run = match.group()
+        if "'" not in run and "’" not in run:
+            yield match
+            continue
         for possessive in POSSESSIVE.finditer(text, match.start(), match.end()):
             yield _Run(text, position, possessive.start())
             position = possessive.end()
@@ -131,12 +137,38 @@ class _Run:
         return self._text[self._start : self._end]
 
 
-def capitalised_inside_sentences(body: str) -> frozenset[str]:
-    """Words the article writes capitalised after another word: its names, not sentence
-    openers ("Emplazado", "Desde")."""
-    return frozenset(
-        POSSESSIVE.sub("", m.group(1)) for m in re.finditer(rf"[\w,]\s+([{_UPPER}][\w'’-]+)", body)
-    )
+class KnownNames:
+    """The words an article writes capitalised after another word: its names, not sentence
+    openers ("Emplazado", "Desde"). Asked only of one-word names that open a sentence, so it is
+    answered by one search a word, when asked, and remembered."""
+
+    def __init__(self, body: str):
+        self._body = body
+        self._answers: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        answer = self._answers.get(word)
+        if answer is None:
+            answer = self._answers[word] = self._inside_a_sentence(word)
+        return answer
+
+    def _inside_a_sentence(self, word: str) -> bool:
+        """Some occurrence of word follows a word or a comma and a space (plain `find`s: a
+        pattern opening with a character class would try every position of the body)."""
+        body = self._body
+        position = body.find(word)
+        while position >= 0:
+            end = position + len(word)
+            after = body[end : end + 1]
+            if (
+                position >= 2
+                and body[position - 1].isspace()
+                and (body[position - 2].isalnum() or body[position - 2] == ",")
+                and not (after.isalnum() or after == "-")
+            ):
+                return True
+            position = body.find(word, end)
+        return False
 
 
 def assign_roles(
@@ -193,6 +225,8 @@ def _after_trigger(text: str, people: list[Name], trigger_end: int, kind: str) -
         if len(gap) > SPEAKER_GAP or CLAUSE_BREAK.search(gap):
             return None
         words = re.findall(r"[\w']+", gap.lower())
+        if words[:1] in (["a"], ["al"], ["to"]):
+            return None  # "llamó a Yasna Provoste", "wrote to Tony Blair": who was addressed
         if kind == STATEMENT and all(word in _SKIP["es"] | _SKIP["en"] for word in words):
             return name
         if kind != STATEMENT and words[:1] in (["de"], ["del"], ["of"], ["by"], ["por"]):

@@ -15,6 +15,7 @@ SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[¿¡]
 # and a lower-case letter, no space). Not "EE.UU." or "U.S." (capitals before the stop), not
 # decimals, not domains ("latercera.com", lower case after the stop).
 GLUED_END = re.compile(r"(?<=[a-záéíóúñü%\"”»)])[.!?…]+(?=[\"“«¿¡]?[A-ZÁÉÍÓÚÑ][a-záéíóúñü])")
+GLUED_HINT = re.compile(r"[.!?…][\"“«¿¡]?[A-ZÁÉÍÓÚÑ]")
 URL_TOKEN = re.compile(r"(?:https?://|www\.|@|/)\S*$")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
@@ -67,7 +68,7 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
         for match in SENTENCE_END.finditer(text, start, end)
         if not (match.group() == "." and _is_abbreviation(text, match.end()))
     ]
-    if "." in text[start:end]:
+    if GLUED_HINT.search(text, start, end):  # a stop with a capital right after it, at all
         ends += [
             match.end()
             for match in GLUED_END.finditer(text, start, end)
