@@ -19,8 +19,8 @@ from editorial.forms import EditConflictGuard
 from ingest.forms import (
     HTML_ACCEPT,
     PAGE_HELP,
-    article_text_from_upload,
-    article_text_from_url,
+    article_from_upload,
+    article_from_url,
     is_html_upload,
     show_for_review,
 )
@@ -81,7 +81,7 @@ class ArticleAddForm(ArticleMetadataRules, forms.ModelForm):
         help_text=_("UTF-8 plain text, at most 2 MB; the file may start with front matter."),
     )
 
-    page_text = ""  # an uploaded .html file, read
+    page = None  # an uploaded .html file, read
 
     class Meta:
         model = Article
@@ -96,7 +96,7 @@ class ArticleAddForm(ArticleMetadataRules, forms.ModelForm):
         if not upload:
             return ""
         if is_html_upload(upload):
-            self.page_text = article_text_from_upload(upload)
+            self.page = article_from_upload(upload)
             return ""
         if Path(upload.name).suffix.lower() not in UPLOAD_SUFFIXES:
             raise forms.ValidationError(gettext("Upload a plain-text .txt file."))
@@ -117,9 +117,9 @@ class ArticleAddForm(ArticleMetadataRules, forms.ModelForm):
         if self.errors:
             return cleaned
         uploaded, pasted = cleaned.get("text_file", ""), cleaned.get("body") or ""
-        if not pasted.strip() and not uploaded and (self.page_text or cleaned.get("url")):
+        if not pasted.strip() and not uploaded and (self.page or cleaned.get("url")):
             try:  # a page (a URL or an .html file): its text goes back to the editor first
-                show_for_review(self, self.page_text or article_text_from_url(cleaned["url"]))
+                show_for_review(self, self.page or article_from_url(cleaned["url"]))
             except forms.ValidationError as error:
                 self.add_error("url", error)
             return cleaned

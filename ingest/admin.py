@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
-from ingest.models import RunEntry, Source, SourceRun
+from ingest.models import ArticleSignature, RunEntry, Source, SourceRun
 
 RECENT_RUNS = 10
 
@@ -202,6 +202,26 @@ class SourceRunAdmin(admin.ModelAdmin):
             % {"count": count},
             level=level,
         )
+
+
+@admin.register(ArticleSignature)
+class SyndicatedCopyAdmin(admin.ModelAdmin):
+    """Articles found to be copies of an earlier one (the same wire story)."""
+
+    list_display = ("article", "original", "similarity")
+    list_select_related = ("article", "original")
+    fields = ("article", "original", "similarity")
+    readonly_fields = fields
+    search_fields = ("article__title", "original__title")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(original__isnull=False)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 admin.site.unregister(DBTaskResult)

@@ -8,6 +8,7 @@ with the reason, once (until they change).
 """
 
 import hashlib
+import logging
 import re
 
 import feedparser
@@ -20,6 +21,7 @@ from ingest.fetching import fetch
 from ingest.models import FeedItem, RunEntry, Source, SourceRun
 from ingest.services import import_extracted, read_url
 
+logger = logging.getLogger(__name__)
 FEED_ACCEPT = (
     "application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
@@ -146,22 +148,32 @@ def import_entry(entry_id: int) -> str:
         entry.save(update_fields=["outcome"])
         return entry.outcome
     try:
-        article = read_url(entry.url)
+        _import_entry(entry)
     except (FetchError, NotAnArticle) as error:
-        entry.outcome, entry.reason = RunEntry.Outcome.FAILED, str(error)
-        entry.save(update_fields=["outcome", "reason"])
-    else:
-        article.sitename = run.source.name
-        article.language = run.source.language or article.language
-        with transaction.atomic():  # the article and what the run says of it, together
-            outcome = import_extracted(article, source=entry.url)
-            entry.outcome, entry.reason = outcome.status, outcome.message
-            entry.article = outcome.article if outcome.article and outcome.article.pk else None
-            entry.save(update_fields=["outcome", "reason", "article"])
-            if entry.item_id and entry.article:
-                FeedItem.objects.filter(pk=entry.item_id).update(article=entry.article)
+        _fail(entry, str(error))
+    except Exception as error:  # a bug or a page no library expected: the run still ends
+        logger.exception("Importing %s failed", entry.url)
+        _fail(entry, f"{type(error).__name__}: {error}")
     finish_if_done(run)
     return entry.outcome
+
+
+def _import_entry(entry: RunEntry) -> None:
+    article = read_url(entry.url)
+    article.sitename = entry.run.source.name
+    article.language = entry.run.source.language or article.language
+    with transaction.atomic():  # the article and what the run says of it, together
+        outcome = import_extracted(article, source=entry.url)
+        entry.outcome, entry.reason = outcome.status, outcome.message
+        entry.article = outcome.article if outcome.article and outcome.article.pk else None
+        entry.save(update_fields=["outcome", "reason", "article"])
+        if entry.item_id and entry.article:
+            FeedItem.objects.filter(pk=entry.item_id).update(article=entry.article)
+
+
+def _fail(entry: RunEntry, reason: str) -> None:
+    entry.outcome, entry.reason = RunEntry.Outcome.FAILED, reason
+    entry.save(update_fields=["outcome", "reason"])
 
 
 def finish_if_done(run: SourceRun) -> None:

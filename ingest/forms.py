@@ -4,12 +4,17 @@ The text (front matter, title, body) is put back in the form's text box for the 
 check and correct before saving; saving then goes the way of any pasted text.
 """
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ingest.errors import FetchError, NotAnArticle
 from ingest.services import HTML_SUFFIXES, MAX_HTML_BYTES, read_html_bytes, read_url
+
+if TYPE_CHECKING:
+    from ingest.pages import ExtractedArticle
 
 HTML_ACCEPT = ",".join(sorted(HTML_SUFFIXES)) + ",text/html"
 PAGE_HELP = _(
@@ -22,33 +27,36 @@ def is_html_upload(upload) -> bool:
     return any(upload.name.lower().endswith(suffix) for suffix in HTML_SUFFIXES)
 
 
-def article_text_from_upload(upload) -> str:
+def article_from_upload(upload) -> "ExtractedArticle":
     if upload.size > MAX_HTML_BYTES:
         raise forms.ValidationError(
             gettext("The page is %(size)s MB; the limit is 5 MB.")
             % {"size": f"{upload.size / 1024 / 1024:.1f}"}
         )
     try:
-        return read_html_bytes(upload.read()).as_article_text()
+        return read_html_bytes(upload.read())
     except NotAnArticle as error:
         raise forms.ValidationError(
             gettext("This page cannot become an article: %(reason)s.") % {"reason": error}
         ) from error
 
 
-def article_text_from_url(url: str) -> str:
+def article_from_url(url: str) -> "ExtractedArticle":
     try:
-        return read_url(url).as_article_text()
+        return read_url(url)
     except (FetchError, NotAnArticle) as error:
         raise forms.ValidationError(
             gettext("This page cannot become an article: %(reason)s.") % {"reason": error}
         ) from error
 
 
-def show_for_review(form: forms.Form, text: str) -> None:
-    """Put the text read from the page in the form's text box, and say to check it and save."""
+def show_for_review(form: forms.Form, article: "ExtractedArticle") -> None:
+    """Put the text read from the page in the form's text box (and its canonical address in the
+    URL field), and say to check it and save."""
     form.data = form.data.copy()
-    form.data["body"] = text
+    form.data["body"] = article.as_article_text()
+    if article.url:
+        form.data["url"] = article.url
     form.add_error(
         None,
         gettext(

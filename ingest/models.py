@@ -169,3 +169,46 @@ class RunEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url
+
+
+class ArticleSignature(models.Model):
+    """An article's MinHash signature, and the earlier article it is a syndicated copy of.
+
+    The same wire story (EFE, AP, Reuters, AFP) republished by several outlets is one report:
+    `original` points every copy at the first one seen, so corroboration can count independent
+    sources only (`ingest.syndication.independent_sources`).
+    """
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="signature")
+    values = models.JSONField()
+    original = models.ForeignKey(
+        Article,
+        verbose_name=_("copy of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="syndicated_copies",
+    )
+    similarity = models.FloatField(_("similarity"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("syndicated copy")
+        verbose_name_plural = _("syndicated copies")
+
+    def __str__(self) -> str:
+        return str(self.article)
+
+
+class SignatureBand(models.Model):
+    """One band of a signature (locality-sensitive hashing): articles sharing a band's value are
+    the candidates compared, so finding copies is an index lookup, not a scan."""
+
+    signature = models.ForeignKey(ArticleSignature, on_delete=models.CASCADE, related_name="bands")
+    band = models.PositiveSmallIntegerField()
+    value = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["band", "value"], name="ingest_band_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.band}:{self.value}"

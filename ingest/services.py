@@ -5,7 +5,8 @@ updated on a re-import of a changed page and deduplicated exactly as a text file
 identified on re-import by its canonical URL (its `source_file`), an HTML file by its path
 below the folder that was named, as text files are.
 
-The HTTP client and the HTML extraction (0.7 s to load) are imported when a page is read, not
+Each page imported is signed (`ingest.syndication`) so that copies of one wire story are
+known. The HTTP client and the HTML extraction (0.7 s to load) are imported when a page is read, not
 by every `import_articles` run of text files.
 """
 
@@ -27,6 +28,7 @@ from articles.services import (
     import_text,
 )
 from ingest.errors import FetchError, NotAnArticle
+from ingest.syndication import record_signature
 
 if TYPE_CHECKING:
     from ingest.pages import ExtractedArticle
@@ -120,6 +122,8 @@ def import_html_file(
         article.as_article_text(), source_file=file.name, context=context, dry_run=dry_run
     )
     outcome.source = source
+    if outcome.status in {"imported", "updated"} and not dry_run:
+        record_signature(outcome.article)
     return outcome
 
 
@@ -137,6 +141,8 @@ def import_extracted(
         dry_run=dry_run,
     )
     outcome.source = source
+    if outcome.status in {"imported", "updated"} and not dry_run:
+        record_signature(outcome.article)
     return outcome
 
 

@@ -230,6 +230,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 # private, loopback or link-local networks are refused except these `host:port` pairs (tests,
 # intranets).
 FETCH_ALLOWED_PRIVATE_HOSTS = env_list("DJANGO_FETCH_ALLOWED_PRIVATE_HOSTS")
+# Seconds between two requests to one host, per process (politeness; 0 for benchmarks).
+FETCH_HOST_DELAY = float(os.environ.get("DJANGO_FETCH_HOST_DELAY", "1"))
 
 # Background jobs (imports, feed polls) through Django's Tasks framework, stored in the database
 # and run by `manage.py db_worker` (django-tasks-db); any other django.tasks backend will do.

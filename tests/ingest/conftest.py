@@ -1,14 +1,3 @@
-"""The ingest tests' own web server, and the setting that lets the fetcher reach it."""
+"""The ingest tests' own web server (the fixture lives beside it, for the browser tests too)."""
 
-import pytest
-
-from tests.ingest.web_server import WebServer
-
-
-@pytest.fixture
-def web_server(settings):
-    """A server on an ephemeral port of 127.0.0.1, allowed as a private host for this test."""
-    server = WebServer().start()
-    settings.FETCH_ALLOWED_PRIVATE_HOSTS = [server.host]
-    yield server
-    server.stop()
+from tests.ingest.web_server import web_server  # noqa: F401

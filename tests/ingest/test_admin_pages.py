@@ -36,10 +36,12 @@ def test_a_pasted_url_is_read_into_the_form_then_saved_with_its_events(editor_cl
     text = response.context["adminform"].form["body"].value()
     assert text.startswith("---\npublished: 2025-02-03T18:45:00-06:00\nsource: The Daily Test\n")
     assert "Rubio visits San Salvador to sign migration deal\n\nUS Secretary of State" in text
+    canonical = response.context["adminform"].form["url"].value()
+    assert canonical == "https://news.example.org/world/rubio-san-salvador"
     assert not Article.objects.exists()
 
     corrected = text.replace("sign migration deal", "sign a migration deal")
-    response = post(editor_client, url=url, body=corrected)
+    response = post(editor_client, url=canonical, body=corrected)
 
     assert response.status_code == 302
     article = Article.objects.get()
@@ -49,7 +51,7 @@ def test_a_pasted_url_is_read_into_the_form_then_saved_with_its_events(editor_cl
         "Jane Doe",
         "2025-02-03",
     )
-    assert article.published_source == "front_matter"
+    assert (article.published_source, article.url) == ("front_matter", canonical)
     assert Event.objects.filter(excerpts__article=article, actors__slug="marco-rubio").exists()
 
 

@@ -175,3 +175,16 @@ def test_a_feed_in_windows_1252(web_server):
     run = poll_source(add_source(web_server.url("/feed.xml")))
     assert entries(run) == {"Piñera decreta estado de emergencia": ("imported", "")}
     assert PAGES.exists()
+
+
+def test_an_unexpected_error_fails_the_item_and_the_run_still_ends(
+    web_server, two_articles, monkeypatch
+):
+    def broken(url):
+        raise RuntimeError("the extractor choked")
+
+    monkeypatch.setattr("ingest.feeds.read_url", broken)
+    run = poll_source(add_source(serve_feed(web_server, "/feed.xml", rss(two_articles))))
+
+    assert run.status == SourceRun.Status.DONE
+    assert set(entries(run).values()) == {("failed", "RuntimeError: the extractor choked")}

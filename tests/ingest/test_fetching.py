@@ -133,3 +133,13 @@ def test_conditional_get_returns_not_modified(web_server):
     assert (first.status, first.etag) == (200, '"v1"')
     assert again.not_modified
     assert web_server.requests_to("/feed.xml")[1]["If-None-Match"] == '"v1"'
+
+
+def test_the_connected_address_is_checked_too(web_server, settings, monkeypatch):
+    """A name that resolved to a public address for the check and to a private one for the
+    connection (DNS rebinding) is refused once connected."""
+    url = web_server.add_page("/en.html", "en-article.html")
+    settings.FETCH_ALLOWED_PRIVATE_HOSTS = []
+    monkeypatch.setattr("ingest.fetching.check_url", lambda url: ("127.0.0.1", web_server.port))
+    with pytest.raises(FetchError, match=r"private, loopback or link-local address \(127.0.0.1\)"):
+        fetch(url)

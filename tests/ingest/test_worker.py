@@ -31,7 +31,16 @@ def reset_task_backends() -> None:
 
 
 @pytest.fixture
-def database_jobs(settings):
+def database_jobs(settings, monkeypatch):
+    """Jobs wait in the database until `run_worker()`.
+
+    Between jobs the worker closes connections that are not in autocommit (what keeps a
+    long-running worker healthy); in a test that is the test's own transaction, which
+    PostgreSQL then loses, so here it keeps it.
+    """
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }

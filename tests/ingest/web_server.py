@@ -14,6 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 PAGES = Path(__file__).resolve().parents[1] / "data" / "web"
 HUGE_BYTES = 2 * 1024**3
 SLOW_SECONDS = 4.0
@@ -139,3 +141,12 @@ class WebServer:
                     self._send(200, b"<p>too late</p>", "text/html")
 
         return Handler
+
+
+@pytest.fixture
+def web_server(settings):
+    """A server on an ephemeral port of 127.0.0.1, allowed as a private host for this test."""
+    server = WebServer().start()
+    settings.FETCH_ALLOWED_PRIVATE_HOSTS = [server.host]
+    yield server
+    server.stop()
