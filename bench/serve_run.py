@@ -1,7 +1,10 @@
 """Serve the app under gunicorn and Datasette over the same SQLite file; load both with wrk.
 
     bench/serve [--database /tmp/scale.sqlite3] [--postgres URL] [--duration 10]
-        [--datasette /tmp/datasette-venv/bin/datasette]
+        [--datasette /tmp/datasette-venv/bin/datasette] [--cold 40 --seed 1]
+
+With `--cold N`, first requests only, for N distinct random filter combinations (see
+bench/serve_cold.py); wrk is not needed then.
 
 Each page is asked once first (the first reader pays for the summary: printed as "cold"),
 checked (a 200 with events in it), then loaded by wrk at concurrency 1 and 16. Datasette is
@@ -25,6 +28,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from bench import serve_cold
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_ORDER = "_size=50&_sort_desc=date"
@@ -127,6 +132,8 @@ def main() -> None:
     parser.add_argument("--datasette", default="/tmp/datasette-venv/bin/datasette")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--port", type=int, default=8041)
+    parser.add_argument("--cold", type=int, default=0, help="distinct combinations, first requests")
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     if not Path(args.datasette).exists():
         sys.exit(
@@ -167,6 +174,13 @@ def main() -> None:
         ours, theirs = f"http://127.0.0.1:{args.port}", f"http://127.0.0.1:{args.port + 1}"
         wait_for(ours + "/countries/")
         wait_for(theirs + "/-/versions.json")
+        if args.cold:
+            pairs = serve_cold.combinations(args.database, args.cold, args.seed)
+            table = f"/{Path(args.database).stem}/timeline_event?{PAGE_ORDER}{DATASETTE_FACETS}"
+            serve_cold.run(pairs, ours, theirs, table, fetch)
+            peaks = worker_peak_rss_mb(app.pid)
+            print(f"\ngunicorn workers' peak RSS: {', '.join(f'{p:.0f}' for p in peaks)} MB")
+            return
         print(
             "| page | cold ms | c1 p50 | c1 p95 | c1 rps | c16 p50 | c16 p95 | c16 rps "
             "| Datasette cold ms | c1 p50 | c1 p95 | Datasette p95 ÷ ours (c1) |"

@@ -73,7 +73,7 @@ def test_each_page_offers_its_view_to_embed_with_a_preview(client, story):
     assert '<iframe class="newsroom-timeline-embed embed-preview" src="/embed/?country=SV"' in text
 
     actor_page = html.unescape(client.get("/actors/nayib-bukele/?type=meeting").text)
-    assert 'src="http://testserver/embed/?type=meeting&actor=nayib-bukele"' in actor_page
+    assert 'src="http://testserver/embed/?type=meeting&amp;actor=nayib-bukele"' in actor_page
 
 
 def test_the_embed_query_count_does_not_grow_with_events(client, story, django_assert_num_queries):

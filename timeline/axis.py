@@ -267,9 +267,9 @@ def bound_text(start: datetime.date, unit: str, *, last: bool) -> str:
     return start.isoformat()
 
 
-def page_axis(page) -> TimeAxis | None:
-    """The axis of a timeline page (`timeline.selectors.TimelinePage`), its counts read once
-    per filter state and data version."""
+def page_date_counts(page) -> list[DateCount]:
+    """The counts of a timeline page (`timeline.selectors.TimelinePage`), read once per filter
+    state and data version."""
     from timeline.selectors import cached_summary, matching_events
 
     selection, scope = page.selection, page.scope
@@ -277,9 +277,8 @@ def page_axis(page) -> TimeAxis | None:
     key = ("axis", type(scope).__name__, getattr(scope, "pk", None), state)
     # Every matching event is read: an actor's or country's links are never more than that.
     depth = max(selection.event_count, 1)
-    rows = cached_summary(
+    return cached_summary(
         page.version,
         key,
         lambda: date_counts(matching_events(page.filters, scope, selection, depth=depth)),
     )
-    return build_axis(rows, page.filters.date_from, page.filters.date_to)

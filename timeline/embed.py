@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.csp import CSP
+from django.utils.html import escape
 from django.utils.translation import gettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
@@ -52,9 +53,9 @@ def embed_code(request: HttpRequest, scope: Actor | Country | None, query: Query
     script = request.build_absolute_uri(static("js/embed-parent.js"))
     title = gettext("Timeline of events, Newsroom Timeline")
     code = (
-        f'<iframe src="{src}" title="{title}" class="{FRAME_CLASS}" width="100%" '
-        f'height="{EMBED_HEIGHT}" loading="lazy"></iframe>\n'
-        f'<script src="{script}" async></script>'
+        f'<iframe src="{escape(src)}" title="{escape(title)}" class="{FRAME_CLASS}" '
+        f'width="100%" height="{EMBED_HEIGHT}" loading="lazy"></iframe>\n'
+        f'<script src="{escape(script)}" async></script>'
     )
     return {"path": path, "src": src, "code": code, "title": title}
 

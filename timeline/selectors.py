@@ -93,10 +93,23 @@ class TimelinePage:
     version: str | None = None
 
     @cached_property
-    def axis(self):
-        from timeline.axis import page_axis
+    def date_counts(self) -> list[tuple]:
+        """Every matching event counted by date and precision: one GROUP BY, read when
+        rendered (see `timeline.axis`)."""
+        from timeline.axis import page_date_counts
 
-        return page_axis(self)
+        return page_date_counts(self)
+
+    @property
+    def axis(self):
+        from timeline.axis import build_axis
+
+        return build_axis(self.date_counts, self.filters.date_from, self.filters.date_to)
+
+    @property
+    def exact_total(self) -> int:
+        """The exact number of matching events, however many (`total` stops counting)."""
+        return self.total if not self.total_is_lower_bound else sum(n for *_, n in self.date_counts)
 
     @cached_property
     def sections(self) -> list[EventSection]:

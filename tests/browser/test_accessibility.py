@@ -53,6 +53,7 @@ def pages():
         "articles": "/articles/",
         "event": dated.get_absolute_url(),
         "api": "/api/",
+        "embed": f"/embed/?actor=nayib-bukele#event-{dated.pk}",
         "empty results": "/?q=nothing+matches",
         "not found": "/events/999999/",
     }

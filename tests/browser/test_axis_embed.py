@@ -177,3 +177,18 @@ def test_the_rest_of_the_site_refuses_to_be_framed(live_server, page, years, set
     site = page.locator("#site").content_frame
     expect(site.locator("body")).to_be_attached()
     assert site.locator(".event").count() == 0
+
+
+def test_embed_this_view_gives_the_code_and_a_live_preview(live_server, watched, years):
+    page = watched
+    page.goto(live_server.url + "/?date_from=2019&date_to=2019")
+    page.get_by_text("Embed this view").click()
+    code = page.locator("#embed-code")
+    expect(code).to_be_visible()
+    assert f'src="{live_server.url}/embed/?date_from=2019&amp;date_to=2019"' in code.input_value()
+    preview = page.frame_locator("iframe.embed-preview")
+    expect(preview.locator(".event")).to_have_count(3)
+    page.wait_for_function(
+        "() => Number(document.querySelector('iframe.embed-preview').getAttribute('height')) > 400"
+    )
+    assert page.violations() == []
