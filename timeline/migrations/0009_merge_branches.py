@@ -10,6 +10,7 @@ class Migration(migrations.Migration):
         ('timeline', '0008_event_scheduled'),
         ('timeline', '0008_event_types'),
         ('timeline', '0008_actor_status'),
+        ('timeline', '0008_event_axis_index'),
     ]
 
     operations = [
