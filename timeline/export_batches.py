@@ -32,6 +32,7 @@ EVENT_FIELDS = (
     "status",
     "created",
     "updated",
+    "scheduled",
 )
 PLACEHOLDER = "0"
 
@@ -62,6 +63,7 @@ class ExportEvent:
     status: str
     created: datetime.datetime
     updated: datetime.datetime
+    scheduled: bool
     url: str = ""
     actors: list[tuple[str, str]] = field(default_factory=list)  # (name, slug)
     countries: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
@@ -69,7 +71,9 @@ class ExportEvent:
 
     @property
     def date_display(self) -> str:
-        return _date_display(self.date, self.date_precision, translation.get_language())
+        return _date_display(
+            self.date, self.date_precision, self.scheduled, translation.get_language()
+        )
 
     @property
     def event_type_display(self) -> str:
@@ -77,9 +81,11 @@ class ExportEvent:
 
 
 @functools.lru_cache(maxsize=8192)
-def _date_display(date: datetime.date | None, precision: str, language: str | None) -> str:
+def _date_display(
+    date: datetime.date | None, precision: str, scheduled: bool, language: str | None
+) -> str:
     """Memoised: a million events fall on a few thousand dates, each formatted by gettext."""
-    return format_event_date(date, precision)
+    return format_event_date(date, precision, scheduled=scheduled)
 
 
 def _for_events(model, ids: list[int]) -> QuerySet:

@@ -297,13 +297,7 @@ class Event(models.Model):
 
     @property
     def date_display(self) -> str:
-        """The date as precise as it is known; a scheduled event's as "expected on …"."""
-        text = format_event_date(self.date, self.date_precision)
-        if not self.scheduled or self.date is None:
-            return text
-        if self.date_precision == Event.Precision.DAY:
-            return pgettext("event date", "expected on %(date)s") % {"date": text}
-        return pgettext("event date", "expected in %(date)s") % {"date": text}
+        return format_event_date(self.date, self.date_precision, scheduled=self.scheduled)
 
     @property
     def date_set_by_editor(self) -> bool:
@@ -321,17 +315,27 @@ class Event(models.Model):
         return self.status != self.Status.EXTRACTED
 
 
-def format_event_date(date: datetime.date | None, precision: str) -> str:
+def format_event_date(
+    date: datetime.date | None, precision: str, *, scheduled: bool = False
+) -> str:
     """A date only as precise as it is known, in the active language: "14 April 2025",
-    "March 2022", "2022"; "14 de abril de 2025", "marzo de 2022" in Spanish."""
+    "March 2022", "2022"; "14 de abril de 2025", "marzo de 2022" in Spanish; a scheduled
+    event's as "expected on 18 May 2025"."""
     if date is None or precision == Event.Precision.UNKNOWN:
         return gettext("Date unknown")
     if precision == Event.Precision.YEAR:
-        return str(date.year)
-    parts = {"day": date.day, "month": MONTHS[date.month], "year": date.year}
-    if precision == Event.Precision.MONTH:
-        return pgettext("event date", "%(month)s %(year)s") % parts
-    return pgettext("event date", "%(day)s %(month)s %(year)s") % parts
+        text = str(date.year)
+    else:
+        parts = {"day": date.day, "month": MONTHS[date.month], "year": date.year}
+        if precision == Event.Precision.MONTH:
+            text = pgettext("event date", "%(month)s %(year)s") % parts
+        else:
+            text = pgettext("event date", "%(day)s %(month)s %(year)s") % parts
+    if not scheduled:
+        return text
+    if precision == Event.Precision.DAY:
+        return pgettext("event date", "expected on %(date)s") % {"date": text}
+    return pgettext("event date", "expected in %(date)s") % {"date": text}
 
 
 class Excerpt(models.Model):
