@@ -234,6 +234,11 @@ def test_the_import_refreshes_postgresql_statistics_as_the_events_grow(monkeypat
     from articles import services
 
     monkeypatch.setattr(services, "STATISTICS_FIRST_AT", 1)
+    if connection.vendor == "postgresql":
+        # ANALYZE's row estimate outlives the earlier tests' rolled-back rows (an import of
+        # the BBC corpus leaves hundreds): start from the empty table's own.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE timeline_event")
     context = ImportContext.from_database()
     import_text("A story\n\nRubio visited Costa Rica on Monday.", context=context)
     services.keep_statistics_fresh(context)
