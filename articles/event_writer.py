@@ -149,6 +149,7 @@ def _lock_in_order(event_ids: set[int]) -> None:
 def _summary(event: ExtractedEvent, context: "ImportContext", published: frozenset) -> EventSummary:
     return EventSummary(
         published=published,
+        scheduled=event.scheduled,
         event_type=event.event_type,
         date=event.date,
         precision=event.date_precision,
@@ -258,6 +259,7 @@ def _stored_summaries(event_ids: list[int], context) -> dict[int, EventSummary]:
                 for excerpt in event.excerpts.all()
                 if excerpt.article.published
             ),
+            scheduled=event.scheduled,
             event_type=event.event_type,
             date=event.date,
             precision=event.date_precision,

@@ -31,7 +31,10 @@ def preview_aliases(aliases: list[str]) -> AliasPreview:
     forms = {form for alias in aliases for form in alias_forms(alias)}
     if not forms:
         return preview
-    gazetteer = Gazetteer(actors=[ActorEntry(key="new", name=aliases[0], names=tuple(aliases))])
+    # The aliases alone: no places, which the extraction would otherwise find in every article.
+    gazetteer = Gazetteer(
+        actors=[ActorEntry(key="new", name=aliases[0], names=tuple(aliases))], places=False
+    )
     contains = Q()
     for form in forms:
         contains |= Q(body__contains=form)
@@ -39,7 +42,7 @@ def preview_aliases(aliases: list[str]) -> AliasPreview:
     rows = list(rows[: SCAN_LIMIT + 1])
     preview.complete = len(rows) <= SCAN_LIMIT
     for title, body in rows[:SCAN_LIMIT]:
-        found = gazetteer.find_mentions(body)
+        found = [m for m in gazetteer.find_mentions(body) if m.kind == "actor"]
         if not found:
             continue
         preview.articles += 1

@@ -66,9 +66,10 @@ def test_two_people_with_one_surname_stay_two():
 def test_a_listed_surname_of_someone_else_in_the_article_is_not_the_namesake():
     story(
         "a.txt",
-        "Foto EDH/ Francisco Rubio. El fotógrafo Francisco Rubio anunció el lunes su muestra. "
-        "Rubio expone en San Salvador.",
+        "El fotógrafo Francisco Rubio anunció el lunes su muestra. "
+        "Rubio expone en San Salvador.\n\nFoto EDH/ Francisco Rubio",
     )
+    assert Event.objects.filter(actors__slug="francisco-rubio").exists()
     assert not Event.objects.filter(actors__slug="marco-rubio").exists()
 
 

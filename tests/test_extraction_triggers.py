@@ -113,8 +113,8 @@ def test_a_statement_and_the_visit_it_was_made_at_are_two_events_with_their_own_
         language="es",
     )
     statement, visit = events
-    assert (statement.event_type, statement.agents) == ("statement", ["Trump"])
-    assert (visit.event_type, visit.agents) == ("visit", ["Bukele"])
+    assert (statement.event_type, statement.agents) == ("statement", ["Donald Trump"])
+    assert (visit.event_type, visit.agents) == ("visit", ["Nayib Bukele"])
     assert visit.title != "Donald Trump visits El Salvador"
 
 

@@ -43,6 +43,8 @@ class EventSummary:
     # When the articles that report it were published: undated reports of articles far apart
     # in time are not one event, whatever their wording.
     published: frozenset[datetime.date] = frozenset()
+    # Told ahead, in the future tense: its reports may well precede its date.
+    scheduled: bool = False
 
 
 def key_terms(text: str, *, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -147,8 +149,8 @@ def match_score(new: EventSummary, old: EventSummary) -> float | None:
 
 def _reported_before(report: EventSummary, event: EventSummary) -> bool:
     """An article cannot report an event dated after it was published (one of 15 April cannot
-    report a meeting of 21 April)."""
-    if not report.published or event.date is None or event.precision == UNKNOWN:
+    report a meeting of 21 April), unless it told of it ahead as scheduled."""
+    if report.scheduled or not report.published or event.date is None or event.precision == UNKNOWN:
         return False
     first_day, _ = period(event.date, event.precision)
     return max(report.published) < first_day
