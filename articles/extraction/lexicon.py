@@ -168,7 +168,11 @@ OFF_TOPIC = {
         goalkeeper fans stadium player players tennis film films movie album singer concert
         song songs celebrity chef restaurant recipe fashion beauty horoscope holiday tourism
         tourists smartphone iPhone Samsung gadget product products launch sale weather
-        forecast rain temperatures storm novel artist museum festival""",
+        forecast rain temperatures storm novel artist museum festival rugby cricket
+        athletics athlete athletes Olympic Olympics medal medals squad semi-final
+        quarter-final Premiership Wimbledon boxing golf sprinter marathon referee
+        midfielder defender wicket batsman actor actress Oscar Oscars Bafta Grammy
+        box-office band sitcom""",
 }
 ON_TOPIC = {
     "es": """gobierno presidente presidenta ministro ministra ministerio subsecretario
