@@ -108,11 +108,11 @@ def match_score(new: EventSummary, old: EventSummary) -> float | None:
     """
     if new.event_type != old.event_type:
         return None
+    if new.actors and old.actors and not new.actors & old.actors:
+        return None  # the cheapest test first: most candidates fail it
     if _reported_before(new, old) or _reported_before(old, new):
         return None
     if new.actors and old.actors:
-        if not new.actors & old.actors:
-            return None
         # Bukele meeting Trump and Bukele meeting Rubio on one day are two meetings; a report
         # that names only Bukele may be either.
         if new.event_type == "meeting" and not (
