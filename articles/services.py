@@ -116,8 +116,11 @@ class ArticleFile:
     name: str  # what identifies it on a re-import: its path below the folder that was named
 
 
-def iter_article_files(paths: Iterable[str | Path]) -> Iterator[ArticleFile]:
-    """Files as given, and the article files (.txt, .text, .md) found under folders.
+def iter_article_files(
+    paths: Iterable[str | Path], *, suffixes: frozenset[str] | set[str] = ARTICLE_SUFFIXES
+) -> Iterator[ArticleFile]:
+    """Files as given, and the article files (.txt, .text, .md, or `suffixes`) found under
+    folders.
 
     Folders are walked one directory at a time, in name order, so that memory holds one
     directory's listing, not the whole tree's.
@@ -131,7 +134,7 @@ def iter_article_files(paths: Iterable[str | Path]) -> Iterator[ArticleFile]:
             subfolders.sort()
             for name in sorted(names):
                 file = Path(folder, name)
-                if file.suffix.lower() in ARTICLE_SUFFIXES and file.is_file():
+                if file.suffix.lower() in suffixes and file.is_file():
                     yield ArticleFile(file, file.relative_to(path).as_posix())
 
 

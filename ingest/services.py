@@ -11,7 +11,6 @@ by every `import_articles` run of text files.
 """
 
 import hashlib
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,7 @@ from articles.services import (
     ImportOutcome,
     import_file,
     import_text,
+    iter_article_files,
 )
 from ingest.errors import FetchError, NotAnArticle
 from ingest.syndication import record_signature
@@ -44,22 +44,13 @@ def is_url(value: str) -> bool:
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[str | ArticleFile]:
     """URLs as given; files as given; the text and HTML files found under folders, walked one
-    directory at a time in name order (as `articles.services.iter_article_files`)."""
+    directory at a time in name order (`articles.services.iter_article_files`)."""
     suffixes = ARTICLE_SUFFIXES | HTML_SUFFIXES
     for raw in paths:
         if isinstance(raw, str) and is_url(raw):
             yield raw
-            continue
-        path = Path(raw)
-        if not path.is_dir():
-            yield ArticleFile(path, path.name)
-            continue
-        for folder, subfolders, names in os.walk(path):
-            subfolders.sort()
-            for name in sorted(names):
-                file = Path(folder, name)
-                if file.suffix.lower() in suffixes and file.is_file():
-                    yield ArticleFile(file, file.relative_to(path).as_posix())
+        else:
+            yield from iter_article_files([raw], suffixes=suffixes)
 
 
 def import_input(
