@@ -25,6 +25,7 @@ from pathlib import Path
 from articles.extraction.entities import discover_entities
 from articles.extraction.gazetteer import Gazetteer
 from articles.extraction.places_lookup import fold
+from bench.scoring import figure_row, print_table
 from timeline.gazetteer_data import ACTORS, COUNTRIES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,16 +118,7 @@ def _figures(counts) -> dict:
     for label in (*LABELS, "ALL"):
         for level in ("exact", "overlap", "document"):
             tp, gold, pred = (counts[label, level, k] for k in ("tp", "gold", "pred"))
-            precision = tp / pred if pred else 0.0
-            recall = tp / gold if gold else 0.0
-            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            figures[f"{label} {level}"] = {
-                "precision": round(precision, 3),
-                "recall": round(recall, 3),
-                "f1": round(f1, 3),
-                "gold": gold,
-                "predicted": pred,
-            }
+            figures[f"{label} {level}"] = figure_row(tp, gold, pred)
     return figures
 
 
@@ -155,12 +147,7 @@ def main() -> None:
         show_errors=arguments.show_errors,
     )
     print(f"{figures.pop('articles')} articles")
-    print(f"{'':18} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>5} {'found':>6}")
-    for name, row in figures.items():
-        print(
-            f"{name:18} {row['precision']:9.1%} {row['recall']:7.1%} {row['f1']:6.1%} "
-            f"{row['gold']:5} {row['predicted']:6}"
-        )
+    print_table(figures, width=18)
 
 
 if __name__ == "__main__":

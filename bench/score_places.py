@@ -25,6 +25,7 @@ from pathlib import Path
 
 from articles.extraction.gazetteer import Gazetteer
 from articles.extraction.places_index import DEMONYM
+from bench.scoring import figure_row, print_table
 from timeline.gazetteer_data import COUNTRIES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,16 +114,7 @@ def _figures(counts: Counter) -> dict:
         for label in (*LABELS, "ALL"):
             for level in ("exact", "overlap", "country"):
                 tp, gold, pred = (counts[group, label, level, k] for k in ("tp", "gold", "pred"))
-                precision = tp / pred if pred else 0.0
-                recall = tp / gold if gold else 0.0
-                f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-                figures[f"{group} {label} {level}"] = {
-                    "precision": round(precision, 3),
-                    "recall": round(recall, 3),
-                    "f1": round(f1, 3),
-                    "gold": gold,
-                    "predicted": pred,
-                }
+                figures[f"{group} {label} {level}"] = figure_row(tp, gold, pred)
     return figures
 
 
@@ -154,13 +146,7 @@ def main() -> None:
         show_errors=arguments.show_errors,
     )
     print("articles:", figures.pop("articles"))
-    print(f"{'':22} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>5} {'found':>6}")
-    for name, row in figures.items():
-        if row["gold"] or row["predicted"]:
-            print(
-                f"{name:22} {row['precision']:9.1%} {row['recall']:7.1%} {row['f1']:6.1%} "
-                f"{row['gold']:5} {row['predicted']:6}"
-            )
+    print_table(figures, width=22)
 
 
 if __name__ == "__main__":
